@@ -1,0 +1,1 @@
+"""Build scripts: compile policies, generate pages, build the wheel, ready the site."""

@@ -1,0 +1,259 @@
+"""Validation of the policy YAML: every problem named by file, key path and what is wrong.
+
+The tree is ``policies/sources.yaml`` plus one folder per policy holding ``policy.yaml``
+(title and editions) and one YAML file per parameter, the folder path being the parameter
+path. A value is a number in the parameter's unit, a map over known keys, a list of bands
+(``up_to`` thresholds) or age steps (``from_age``), or ``null`` for "not stated in the sources".
+"""
+
+from calculators.money import parse_decimal
+
+UNITS = ("yuan", "share", "multiple", "years", "months", "date")
+MAP_KEYS = (
+    "tertiary", "other", "community", "signed_community",
+    "outpatient", "inpatient",
+    "in_province", "out_of_province", "referral_out_of_province",
+)
+SOURCE_KINDS = ("primary", "secondary")
+TEXT_KEYS = ("zh", "en")
+
+
+class PolicyError(Exception):
+    """One problem in one policy file."""
+
+    def __init__(self, file: str, path: str, problem: str):
+        Exception.__init__(self, file + ": " + (path or "(top)") + ": " + problem)
+        self.file = file
+        self.path = path
+        self.problem = problem
+
+
+class Checker:
+    """Collects every problem of one file instead of stopping at the first."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.errors = []
+
+    def fail(self, path: str, problem: str):
+        self.errors.append(PolicyError(self.file, path, problem))
+
+    def keys(self, path: str, mapping, required, optional=()):
+        if not isinstance(mapping, dict):
+            self.fail(path, "must be a mapping")
+            return False
+        for key in mapping:
+            if key not in required and key not in optional:
+                self.fail(join(path, key), "unknown key")
+        for key in required:
+            if key not in mapping:
+                self.fail(join(path, key), "missing")
+        return True
+
+    def text(self, path: str, value):
+        if self.keys(path, value, TEXT_KEYS):
+            for lang in TEXT_KEYS:
+                if lang in value and (not isinstance(value[lang], str) or not value[lang].strip()):
+                    self.fail(join(path, lang), "must be non-empty text")
+
+
+def join(path: str, key) -> str:
+    if isinstance(key, int):
+        return path + "[" + str(key) + "]"
+    return key if not path else path + "." + key
+
+
+def is_iso_date(text) -> bool:
+    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
+        return False
+    y, m, d = text[:4], text[5:7], text[8:]
+    if not (y + m + d).isdigit():
+        return False
+    month_days = [31, 29 if int(y) % 4 == 0 and (int(y) % 100 != 0 or int(y) % 400 == 0) else 28,
+                  31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+    return 1 <= int(m) <= 12 and 1 <= int(d) <= month_days[int(m) - 1]
+
+
+def convert_leaf(check: Checker, path: str, unit: str, value):
+    """A leaf in its unit, converted to the bundle's integers (fen, basis points)."""
+    if unit == "date":
+        if not is_iso_date(value):
+            check.fail(path, "must be a date written YYYY-MM-DD")
+        return value
+    if unit in ("years", "months"):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            check.fail(path, "must be a whole number of " + unit + ", 0 or more")
+            return None
+        return value
+    places = 2 if unit == "yuan" else 4
+    scaled = parse_decimal(value, places) if not isinstance(value, bool) else None
+    if scaled is None:
+        check.fail(path, "must be a number with at most " + str(places) + " decimals")
+        return None
+    if unit == "share" and not 0 <= scaled <= 10000:
+        check.fail(path, "share outside 0–1")
+    elif scaled < 0:
+        check.fail(path, "must not be negative")
+    return scaled
+
+
+def convert_value(check: Checker, path: str, unit: str, value):
+    if value is None:
+        return None
+    if isinstance(value, dict):
+        out = {}
+        for key in value:
+            if key not in MAP_KEYS:
+                check.fail(join(path, key), "unknown key (expected one of " + ", ".join(MAP_KEYS) + ")")
+                continue
+            out[key] = None if value[key] is None else convert_leaf(check, join(path, key), unit, value[key])
+        return out
+    if isinstance(value, list):
+        return convert_steps(check, path, unit, value)
+    return convert_leaf(check, path, unit, value)
+
+
+def convert_steps(check: Checker, path: str, unit: str, items: list):
+    """Bands (``up_to`` thresholds, yuan, increasing, last open) or age steps (``from_age``)."""
+    if not items:
+        check.fail(path, "must not be empty")
+        return []
+    kind = "up_to" if isinstance(items[0], dict) and "up_to" in items[0] else "from_age"
+    out = []
+    previous = None
+    for i, item in enumerate(items):
+        here = join(path, i)
+        if not check.keys(here, item, (kind, "value")):
+            continue
+        bound = item.get(kind)
+        inner = convert_value(check, join(here, "value"), unit, item.get("value"))
+        if isinstance(inner, list):
+            check.fail(join(here, "value"), "bands cannot nest")
+        if kind == "up_to":
+            last = i == len(items) - 1
+            if bound is None:
+                if not last:
+                    check.fail(join(here, "up_to"), "only the last band may be open (null)")
+                out.append({"up_to": None, "value": inner})
+                continue
+            if last:
+                check.fail(join(here, "up_to"), "the last band must be open (null)")
+            fen = convert_leaf(check, join(here, "up_to"), "yuan", bound)
+            if fen is not None and previous is not None and fen <= previous:
+                check.fail(join(here, "up_to"), "bands must increase")
+            previous = fen if fen is not None else previous
+            out.append({"up_to": fen, "value": inner})
+        else:
+            if isinstance(bound, bool) or not isinstance(bound, int) or bound < 0:
+                check.fail(join(here, "from_age"), "must be a whole age, 0 or more")
+                continue
+            if i == 0 and bound != 0:
+                check.fail(join(here, "from_age"), "the first step must start at age 0")
+            if previous is not None and bound <= previous:
+                check.fail(join(here, "from_age"), "ages must increase")
+            previous = bound
+            out.append({"from_age": bound, "value": inner})
+    return out
+
+
+def check_sources(file: str, data) -> tuple:
+    check = Checker(file)
+    registry = {}
+    if check.keys("", data, ("sources",)):
+        items = data.get("sources")
+        if not isinstance(items, list) or not items:
+            check.fail("sources", "must be a non-empty list")
+            items = []
+        for i, item in enumerate(items):
+            here = join("sources", i)
+            if not check.keys(here, item, ("id", "kind", "seed", "title", "publisher", "dated")):
+                continue
+            if item.get("id") in registry:
+                check.fail(join(here, "id"), "duplicate source id")
+            if item.get("kind") not in SOURCE_KINDS:
+                check.fail(join(here, "kind"), "must be primary or secondary")
+            for key in ("title", "publisher", "dated"):
+                if key in item:
+                    check.text(join(here, key), item[key])
+            registry[item.get("id")] = item
+    return registry, check.errors
+
+
+def check_policy(file: str, data, sources: dict) -> tuple:
+    check = Checker(file)
+    if not check.keys("", data, ("title", "city", "scheme", "editions")):
+        return data, check.errors
+    check.text("title", data.get("title"))
+    editions = data.get("editions")
+    if not isinstance(editions, list) or not editions:
+        check.fail("editions", "must be a non-empty list")
+        return data, check.errors
+    seen_ids, previous = set(), None
+    for i, edition in enumerate(editions):
+        here = join("editions", i)
+        if not check.keys(here, edition, ("id", "from", "source", "title"), ("carry_over",)):
+            continue
+        if edition.get("id") in seen_ids:
+            check.fail(join(here, "id"), "duplicate edition id")
+        seen_ids.add(edition.get("id"))
+        start = edition.get("from")
+        if not is_iso_date(start):
+            check.fail(join(here, "from"), "must be a date written YYYY-MM-DD")
+        elif previous is not None and start <= previous:
+            check.fail(join(here, "from"), "editions overlap: must start after " + previous)
+        else:
+            previous = start
+        if edition.get("source") not in sources:
+            check.fail(join(here, "source"), "unknown source id")
+        check.text(join(here, "title"), edition.get("title"))
+        if "carry_over" in edition:
+            check.text(join(here, "carry_over"), edition["carry_over"])
+    return data, check.errors
+
+
+def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tuple:
+    """Validate one parameter file and return it compiled (fen, basis points)."""
+    check = Checker(file)
+    if not check.keys("", data, ("label", "unit", "values")):
+        return None, check.errors
+    check.text("label", data["label"])
+    unit = data["unit"]
+    if unit not in UNITS:
+        check.fail("unit", "unknown unit (expected one of " + ", ".join(UNITS) + ")")
+        return None, check.errors
+    values = data["values"]
+    if not isinstance(values, list) or not values:
+        check.fail("values", "must be a non-empty list")
+        return None, check.errors
+    compiled, previous = [], None
+    for i, entry in enumerate(values):
+        here = join("values", i)
+        if not check.keys(here, entry, ("from", "value", "source"), ("article", "note")):
+            continue
+        start = entry["from"]
+        if start not in edition_starts:
+            check.fail(join(here, "from"), "must be the start date of one of the policy's editions "
+                       + "(" + ", ".join(edition_starts) + ")")
+        elif previous is not None and start <= previous:
+            check.fail(join(here, "from"), "dated values must increase")
+        previous = start
+        if entry["source"] not in sources:
+            check.fail(join(here, "source"), "unknown source id")
+        value = entry["value"]
+        if value is None and "note" not in entry:
+            check.fail(join(here, "note"), "a value that is not stated needs a note saying so")
+        if value is not None and "article" not in entry:
+            check.fail(join(here, "article"), "a value needs the article it comes from")
+        for key in ("article", "note"):
+            if key in entry:
+                check.text(join(here, key), entry[key])
+        item = {
+            "from": start,
+            "value": convert_value(check, join(here, "value"), unit, value),
+            "source": entry["source"],
+        }
+        for key in ("article", "note"):
+            if key in entry:
+                item[key] = entry[key]
+        compiled.append(item)
+    return {"label": data["label"], "unit": unit, "values": compiled}, check.errors
