@@ -5,7 +5,7 @@ import sys
 
 from calculators import scenario_file
 
-from scripts.policy_schema import check_parameter, check_policy, check_sources
+from scripts.policy_schema import PolicyError, check_offices, check_parameter, check_policy, check_sources
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 POLICIES = os.path.join(ROOT, "policies")
@@ -23,7 +23,6 @@ def _read(path: str, rel: str, errors: list):
     try:
         return scenario_file.load_path(path)
     except (scenario_file.FileFormatError, OSError) as exc:
-        from scripts.policy_schema import PolicyError
         errors.append(PolicyError(rel, "", "cannot be read: " + str(exc)))
         return None
 
@@ -35,10 +34,17 @@ def load_tree(root: str = POLICIES) -> dict:
     sources_path = os.path.join(root, "sources.yaml")
     sources, problems = check_sources(rel(sources_path), _read(sources_path, rel(sources_path), errors))
     errors.extend(problems)
-    policies = {}
+    policies, offices = {}, {}
     for name in sorted(os.listdir(root)):
         folder = os.path.join(root, name)
+        if name.startswith("offices-") and name.endswith(".yaml"):
+            table, problems = check_offices(rel(folder), _read(folder, rel(folder), errors), sources)
+            errors.extend(problems)
+            offices[name[len("offices-"):-len(".yaml")]] = table
+            continue
         if not os.path.isdir(folder):
+            if name != "sources.yaml":
+                errors.append(PolicyError(rel(folder), "", "unexpected file (expected sources.yaml, offices-CITY.yaml or policy folders)"))
             continue
         policy_path = os.path.join(folder, "policy.yaml")
         policy, problems = check_policy(rel(policy_path), _read(policy_path, rel(policy_path), errors), sources)
@@ -54,7 +60,6 @@ def load_tree(root: str = POLICIES) -> dict:
                 if full == policy_path:
                     continue
                 if not filename.endswith(".yaml"):
-                    from scripts.policy_schema import PolicyError
                     errors.append(PolicyError(rel(full), "", "only .yaml files belong in a policy folder"))
                     continue
                 key = os.path.relpath(full, folder)[: -len(".yaml")].replace(os.sep, "/")
@@ -71,7 +76,7 @@ def load_tree(root: str = POLICIES) -> dict:
         }
     if errors:
         raise PolicyTreeError(errors)
-    return {"sources": {k: v for k, v in sources.items()}, "policies": policies}
+    return {"sources": sources, "policies": policies, "offices": offices}
 
 
 def load_or_exit(root: str = POLICIES) -> dict:

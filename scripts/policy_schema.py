@@ -8,7 +8,7 @@ path. A value is a number in the parameter's unit, a map over known keys, a list
 
 from calculators.money import parse_decimal
 
-UNITS = ("yuan", "share", "multiple", "years", "months", "date")
+UNITS = ("yuan", "share", "multiple", "years", "months", "days", "hours", "count", "date", "text")
 MAP_KEYS = (
     "tertiary", "other", "community", "signed_community",
     "outpatient", "inpatient",
@@ -80,7 +80,11 @@ def convert_leaf(check: Checker, path: str, unit: str, value):
         if not is_iso_date(value):
             check.fail(path, "must be a date written YYYY-MM-DD")
         return value
-    if unit in ("years", "months"):
+    if unit == "text":
+        if not isinstance(value, str) or not value.strip():
+            check.fail(path, "must be non-empty text")
+        return value
+    if unit in ("years", "months", "days", "hours", "count"):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
             check.fail(path, "must be a whole number of " + unit + ", 0 or more")
             return None
@@ -257,3 +261,23 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
                 item[key] = entry[key]
         compiled.append(item)
     return {"label": data["label"], "unit": unit, "values": compiled}, check.errors
+
+
+def check_offices(file: str, data, sources: dict) -> tuple:
+    """The service-office table: rows of name, address and hours, each in zh and en."""
+    check = Checker(file)
+    if not check.keys("", data, ("source", "article", "offices")):
+        return None, check.errors
+    if data["source"] not in sources:
+        check.fail("source", "unknown source id")
+    check.text("article", data["article"])
+    rows = data["offices"]
+    if not isinstance(rows, list) or not rows:
+        check.fail("offices", "must be a non-empty list")
+        return None, check.errors
+    for i, row in enumerate(rows):
+        here = join("offices", i)
+        if check.keys(here, row, ("name", "address", "hours"), ("note",)):
+            for key in row:
+                check.text(join(here, key), row[key])
+    return data, check.errors
