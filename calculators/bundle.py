@@ -6,7 +6,7 @@
 
 import json
 
-from .errors import InputError, not_stated
+from .fields import fail, not_stated
 
 
 def load_bundle() -> dict:
@@ -34,11 +34,11 @@ class Edition:
                 chosen = edition
         if chosen is None:
             first = editions[0]["from"]
-            raise InputError(
+            raise fail(
                 "date",
-                "日期 " + date + " 早于本站收录的最早版本（" + first + " 起施行），无法计算。",
-                "The date " + date + " is before the earliest edition we have (in force from "
-                + first + "); nothing was computed.",
+                date + " 早于本站收录的最早版本（" + first + " 起施行），无法计算。",
+                date + " is before the earliest edition we have (in force from " + first
+                + "); nothing was computed.",
             )
         self.edition = chosen
         self.date = date
@@ -55,7 +55,7 @@ class Edition:
     def has(self, path: str) -> bool:
         return path in self.policy["parameters"]
 
-    def entry(self, path: str):
+    def entry(self, path: str, field: str = ""):
         """The parameter's dated value in force for this edition, with its citation."""
         parameter = self.policy["parameters"][path]
         chosen = None
@@ -63,12 +63,15 @@ class Edition:
             if value["from"] <= self.edition["from"]:
                 chosen = value
         if chosen is None:
-            raise not_stated(self.policy_id + "/" + path, parameter["label"])
+            raise not_stated(field or "date", parameter["label"])
         return parameter, chosen
 
-    def get(self, path: str, *keys):
-        """(value, ref) for a parameter, descending into ``keys``; refuses what is not stated."""
-        parameter, entry = self.entry(path)
+    def get(self, path: str, *keys, field: str = ""):
+        """(value, ref) for a parameter, descending into ``keys``; refuses what is not stated.
+
+        ``field`` names the input that led here, so a refusal points at what the reader chose.
+        """
+        parameter, entry = self.entry(path, field)
         value = entry["value"]
         for key in keys:
             if value is None:
@@ -78,7 +81,7 @@ class Edition:
                     raise KeyError(path + ": no key " + str(key))
                 value = value[key]
         if value is None:
-            raise not_stated(self.policy_id + "/" + path, parameter["label"], entry.get("note"))
+            raise not_stated(field or self.policy_id + "/" + path, parameter["label"], entry.get("note"))
         return value, self.ref(path, parameter, entry)
 
     def ref(self, path: str, parameter: dict, entry: dict) -> dict:

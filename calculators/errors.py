@@ -13,12 +13,3 @@ class InputError(Exception):
     def as_dict(self) -> dict:
         return {"error": {"field": self.field, "zh": self.zh, "en": self.en}}
 
-
-def not_stated(field: str, label: dict, note=None) -> InputError:
-    """The refusal for a figure the sources do not give: names the figure and why."""
-    zh = "资料中未载明“" + label["zh"] + "”，无法计算。"
-    en = "Not stated in the sources: " + label["en"] + ". Nothing was computed."
-    if note:
-        zh += note["zh"]
-        en += " " + note["en"]
-    return InputError(field, zh, en)

@@ -1,0 +1,47 @@
+"""The current-year personal account credited for a whole year.
+
+Hangzhou Art. 8: in service 2.5% of the base a month (aged 45 or under) or 2.8% (over 45),
+less the yearly critical illness premium and assistance levy (Art. 3, 4–5); retirees: not
+stated. Ningbo Q4: in service 3.4% (under 45) / 3.7% (45 and over) of the base a month;
+retirees 280 a month, 305 from 70.
+"""
+
+from . import fields
+from .jsonout import Money
+from .money import share_of
+from .scenario import by_age, described, open_scenario, step
+from .settle_input import STATUSES
+from .wording import share, ye, yz
+
+KEYS = ("policy", "date", "person", "base")
+
+
+def compute(scenario, bundle: dict, today: str) -> dict:
+    edition, policy = open_scenario(scenario, bundle, today,
+                                    {"hangzhou-employee": KEYS, "ningbo-employee": KEYS})
+    person = scenario.get("person") or {}
+    fields.check_keys(person, "person", ("status", "age"))
+    status = fields.choice(person, "person", "status", STATUSES, "in_service")
+    age = fields.whole(person, "person", "age", 0, 130)
+    steps = []
+    value, ref = by_age(edition, "account/allocation/" + status, age)
+    if edition.policy["parameters"]["account/allocation/" + status]["unit"] == "share":
+        base = fields.money(scenario, "", "base")
+        monthly = share_of(base, value)
+        steps.append(step(Money(monthly), "每月划入：缴费基数 " + yz(base) + " × " + share(value) + " = " + yz(monthly) + "。",
+                          "Credited each month: base " + ye(base) + " × " + share(value) + " = " + ye(monthly) + ".", ref))
+    else:
+        monthly = value
+        steps.append(step(Money(monthly), "退休人员每月划入 " + yz(monthly) + "。",
+                          "Retirees are credited " + ye(monthly) + " a month.", ref))
+    year = 12 * monthly
+    levies = 0
+    for path in ("contribution/critical_illness_levy", "contribution/assistance_levy"):
+        if edition.has(path):
+            levy, levy_ref = edition.get(path)
+            levies += levy
+            label = edition.policy["parameters"][path]["label"]
+            steps.append(step(Money(levy), "扣减" + label["zh"] + "：" + yz(levy) + "。",
+                              "Less the " + label["en"][0].lower() + label["en"][1:] + ": " + ye(levy) + ".", levy_ref))
+    return described(edition, {"monthly": Money(monthly), "year": Money(year), "levies": Money(levies),
+                               "credited": Money(year - levies), "steps": steps})

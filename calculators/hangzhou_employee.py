@@ -1,0 +1,179 @@
+"""Hangzhou urban-area employee insurance, one claim at a time (handbook; 2024 page).
+
+Each function is headed by the article it encodes. Figures come from the edition only.
+"""
+
+from . import bands as band_math
+from .fields import must_be_default
+from .money import BP, share_of
+from .shared_rules import (pay_from_account, pay_inpatient_deductible, pay_own_parts,
+                           pay_yearly_threshold)
+from .wording import LEVEL, WHERE, share, span_en, span_zh, ye, yz
+
+ASSISTANCE_GROUP = {"tekun": "tekun", "dibao": "basic_living", "disabled": "basic_living",
+                    "dibao_edge": "low_income_edge"}
+
+
+def check(edition, person: dict):
+    """Fields of other policies keep their defaults (Ningbo's special registration, resident tiers)."""
+    title = edition.policy["title"]
+    must_be_default(person["special_registered"], False, "person.special_registered", title)
+    must_be_default(person["tier"], 1, "person.tier", title)
+
+
+def new_year(person: dict) -> dict:
+    return {
+        "account_left": person["account"],
+        "outpatient_deductible_paid": 0,
+        "inpatient_deductible_level": 0,
+        "inpatient_deductible_paid": 0,
+        "cumulative": 0,
+        "burden_outpatient": 0,
+        "burden_inpatient": 0,
+    }
+
+
+def first_self_pay(edition, claim: dict, ledger) -> int:
+    """Art. 28: a temporary trip, paid in full and claimed later, not an emergency and not filed:
+    the patient bears 10% (in province) or 20% (out of province) first; the rest settles normally.
+    Card settlement where treated, an emergency, or a long-term or referral filing: normal."""
+    amount = claim["amount"]
+    if (claim["where"] == "local" or claim["settled"] != "reimbursed" or claim["emergency"]
+            or claim["filing"] != "none"):
+        return amount
+    rate, ref = edition.get("remote/first_self_pay", claim["where"])
+    part = share_of(amount, rate)
+    zh_where, en_where = WHERE[claim["where"]]
+    ledger.pay("personal", part,
+               "临时外出（" + zh_where + "）未刷卡结算：个人先自理 " + share(rate) + "，即 " + yz(part) + "，其余按规定结算。",
+               "Temporary trip (" + en_where + ") without card settlement: you first bear " + share(rate)
+               + ", " + ye(part) + "; the rest is settled normally.", ref)
+    return amount - part
+
+
+def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: int):
+    """Art. 13 (1), table 1: account first; then one yearly deductible (less 300 for a first visit
+    at the signed community centre); above it the fund pays 76/80/86%, +3 points at the signed
+    centre. Retiree figures come from the 2024 page (and a secondary source for the deductible)."""
+    status = person["status"]
+    cost = pay_from_account(ledger, state, cost)
+    deductible, ref = edition.get("outpatient/deductible/" + status, field="person.status")
+    if person["signed_gp"]:
+        cut, cut_ref = edition.get("outpatient/signed_gp_deductible_reduction/" + status, field="person.signed_gp")
+        deductible = max(0, deductible - cut)
+        ledger.note("签约社区首诊（或经其转诊）：门诊起付标准减免 " + yz(cut) + "，为 " + yz(deductible) + "。",
+                    "First visit at (or referral by) your signed community centre: the deductible is "
+                    + ye(cut) + " lower, " + ye(deductible) + ".", cut_ref)
+    cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, cost, ref,
+                                "门诊起付标准", "Outpatient deductible")
+    if not cost:
+        return
+    fund_share, share_ref = edition.get("outpatient/fund_share/" + status, claim["level"], field="person.status")
+    if claim["at_signed_gp"]:
+        bonus, bonus_ref = edition.get("outpatient/signed_centre_bonus")
+        fund_share += bonus
+        ledger.note("在签约的社区卫生服务机构就诊：基金比例提高 " + share(bonus) + "。",
+                    "At your signed community centre: the fund share is " + share(bonus) + " higher.", bonus_ref)
+    fund = share_of(cost, fund_share)
+    level_zh, level_en = LEVEL[claim["level"]]
+    ledger.pay("fund", fund,
+               "起付标准以上 " + yz(cost) + "，在" + level_zh + "由统筹基金支付 " + share(fund_share) + "：" + yz(fund) + "。",
+               "Above the deductible, " + ye(cost) + " at " + level_en + ": the pooling fund pays "
+               + share(fund_share) + ", " + ye(fund) + ".", share_ref)
+    ledger.pay("personal", cost - fund,
+               "其余 " + share(BP - fund_share) + " 由个人自付：" + yz(cost - fund) + "。",
+               "The other " + share(BP - fund_share) + " is your co-payment: " + ye(cost - fund) + ".", share_ref)
+
+
+def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int):
+    """Art. 13 (2), table 2; Art. 26 (special-disease outpatient settles as inpatient, without
+    the deductible). Bands are thresholds on the year's cumulative in-scope cost of inpatient and
+    special-outpatient claims; the deductible takes the start of the claim's cost. Up to the
+    limit the fund pays by band; above it critical illness insurance pays 90%."""
+    level = claim["level"]
+    shares, share_ref = edition.get("inpatient/fund_share/" + person["status"], field="person.status")
+    limit, limit_ref = edition.get("inpatient/limit")
+    start = state["cumulative"]
+    if claim["kind"] == "inpatient":
+        deductibles, ded_ref = edition.get("inpatient/deductible")
+        rest = pay_inpatient_deductible(ledger, state, deductibles, ded_ref, level, cost)
+        start += cost - rest
+    else:
+        ledger.note("规定病种门诊按住院结算，不设住院起付标准。",
+                    "Special-disease outpatient care is settled as inpatient care, with no deductible.")
+    end = state["cumulative"] + cost
+    state["cumulative"] = end
+    for low, high, band in band_math.cut(start, min(end, limit), shares):
+        piece = high - low
+        fund_share = band_math.for_level(band["value"], level)
+        fund = share_of(piece, fund_share)
+        ledger.pay("fund", fund,
+                   span_zh(low, high) + " " + yz(piece) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
+                   span_en(low, high) + ", " + ye(piece) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".",
+                   share_ref)
+        ledger.pay("personal", piece - fund,
+                   "该段个人自付 " + share(BP - fund_share) + "：" + yz(piece - fund) + "。",
+                   "Your co-payment in this band, " + share(BP - fund_share) + ": " + ye(piece - fund) + ".", share_ref)
+    if end > limit:
+        above = end - max(start, limit)
+        ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")
+        insured = share_of(above, ci_share)
+        ledger.pay("critical_illness", insured,
+                   "年度累计超过住院最高限额 " + yz(limit) + " 的 " + yz(above) + "：大病保险支付 " + share(ci_share)
+                   + "，即 " + yz(insured) + "。",
+                   ye(above) + " above the yearly inpatient limit of " + ye(limit) + ": critical illness insurance pays "
+                   + share(ci_share) + ", " + ye(insured) + ".", ci_ref)
+        ledger.pay("personal", above - insured,
+                   "限额以上个人承担 " + share(BP - ci_share) + "：" + yz(above - insured) + "。",
+                   "Your part above the limit, " + share(BP - ci_share) + ": " + ye(above - insured) + ".", ci_ref)
+
+
+def assistance(edition, person: dict, claim: dict, state: dict, ledger):
+    """Art. 19, table 3: medical assistance on the year's in-scope burden after fund and critical
+    illness insurance. Certificate holders per their certificate (outpatient too, where table 3
+    says so); others 50% of 15,000–25,000 and 60% above, on inpatient and special outpatient."""
+    certificate = person["certificate"]
+    group = "outpatient" if claim["kind"] == "outpatient" else "inpatient"
+    key = "burden_" + group
+    before = state[key]
+    after = before + ledger.burden
+    state[key] = after
+    if certificate == "none":
+        if group == "outpatient":
+            return
+        shares, ref = edition.get("assistance/non_certificate/share")
+        amount = band_math.cumulative(after, shares) - band_math.cumulative(before, shares)
+        zh = "非持证人员：今年住院和规定病种门诊个人负担累计 " + yz(after) + "，超过 " + yz(shares[0]["up_to"]) \
+            + " 的部分按超额累进救助，本笔救助 " + yz(amount) + "。"
+        en = "Without a certificate: this year's inpatient and special-outpatient burden totals " + ye(after) \
+            + "; the part above " + ye(shares[0]["up_to"]) + " is assisted progressively: " + ye(amount) + " for this claim."
+    else:
+        path = "assistance/" + ASSISTANCE_GROUP[certificate]
+        rate, ref = edition.get(path + "/share", group, field="person.certificate")
+        total_after, total_before = share_of(after, rate), share_of(before, rate)
+        cap = None
+        if group == "outpatient" and edition.has(path + "/outpatient_cap"):
+            cap = edition.get(path + "/outpatient_cap")[0]
+            total_after, total_before = min(total_after, cap), min(total_before, cap)
+        amount = total_after - total_before
+        what_zh = "门诊" if group == "outpatient" else "住院和规定病种门诊"
+        what_en = "outpatient" if group == "outpatient" else "inpatient and special-outpatient"
+        zh = "持证救助：" + what_zh + "个人负担的 " + share(rate)
+        en = "Certificate assistance: " + share(rate) + " of your " + what_en + " burden"
+        if cap is not None:
+            zh += "，每年最多 " + yz(cap)
+            en += ", at most " + ye(cap) + " a year"
+        zh += "；本笔救助 " + yz(amount) + "。"
+        en += "; " + ye(amount) + " for this claim."
+    if amount:
+        ledger.relieve("assistance", amount, zh, en, ref)
+
+
+def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
+    pay_own_parts(ledger, claim)
+    cost = first_self_pay(edition, claim, ledger)
+    if claim["kind"] == "outpatient":
+        outpatient(edition, person, claim, state, ledger, cost)
+    else:
+        hospital(edition, person, claim, state, ledger, cost)
+    assistance(edition, person, claim, state, ledger)

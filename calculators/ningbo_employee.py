@@ -1,0 +1,145 @@
+"""Ningbo urban-area employee insurance, one claim at a time (2023 Q&A).
+
+Each function is headed by the question it encodes. Ningbo's tables give the patient's share,
+so the fund's share is 100% less it (less the remote reduction).
+"""
+
+from . import bands as band_math
+from .fields import fail, must_be_default, not_stated
+from .money import BP, share_of
+from .shared_rules import (pay_from_account, pay_inpatient_deductible, pay_own_parts,
+                           pay_yearly_threshold)
+from .wording import LEVEL, share, span_en, span_zh, ye, yz
+
+
+def check(edition, person: dict):
+    """Hangzhou's family-doctor rules, assistance certificates and resident tiers are not Ningbo's."""
+    title = edition.policy["title"]
+    must_be_default(person["signed_gp"], False, "person.signed_gp", title)
+    must_be_default(person["certificate"], "none", "person.certificate", title)
+    must_be_default(person["tier"], 1, "person.tier", title)
+
+
+def new_year(person: dict) -> dict:
+    return {
+        "account_left": person["account"],
+        "self_pay_paid": 0,
+        "inpatient_deductible_level": 0,
+        "inpatient_deductible_paid": 0,
+        "cumulative": 0,
+        "compliant": 0,
+    }
+
+
+def remote_reduction(edition, claim: dict, ledger) -> int:
+    """Q16: outside Ningbo the fund's share falls 10 points in Zhejiang and for filed referrals out
+    of the province, 20 points otherwise out of the province; emergencies are paid as at home."""
+    if claim["where"] == "local" or claim["emergency"]:
+        return 0
+    key = claim["where"]
+    if key == "out_of_province" and claim["filing"] == "referral":
+        key = "referral_out_of_province"
+    points, ref = edition.get("remote/fund_share_reduction", key)
+    ledger.note("异地就医（非急诊）：基金支付比例下浮 " + share(points) + "。",
+                "Treated outside Ningbo (not an emergency): the fund's share is " + share(points) + " lower.", ref)
+    return points
+
+
+def pay_shared(ledger, cost: int, patient_share: int, ref: dict, what_zh: str, what_en: str):
+    """Split ``cost`` between the fund and the patient at the patient's share."""
+    fund_share = max(0, BP - patient_share)
+    fund = share_of(cost, fund_share)
+    ledger.pay("fund", fund,
+               what_zh + yz(cost) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
+               what_en + ye(cost) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".", ref)
+    ledger.pay("personal", cost - fund,
+               "个人自付 " + share(BP - fund_share) + "：" + yz(cost - fund) + "。",
+               "Your co-payment, " + share(BP - fund_share) + ": " + ye(cost - fund) + ".", ref)
+    return cost - fund
+
+
+def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
+    """Q7: account first; then the yearly self-pay segment (900 under 45, 600 from 45, 300
+    retired); above it the patient pays 25% tertiary, 20% other, community 14% / 8% retired."""
+    status = person["status"]
+    cost = pay_from_account(ledger, state, cost)
+    path = "outpatient/self_pay_segment/" + status
+    segment, ref = edition.get(path)
+    if isinstance(segment, list):
+        if person["age"] is None:
+            raise fail("person.age", "宁波在职职工的门诊自负段按年龄确定，请填写年龄。",
+                       "Ningbo's outpatient self-pay segment for employees depends on age; give the age.")
+        segment = step_for_age(segment, person["age"])
+    cost = pay_yearly_threshold(ledger, state, "self_pay_paid", segment, cost, ref,
+                                "门诊自负段", "Outpatient self-pay segment")
+    if not cost:
+        return
+    patient_share, share_ref = edition.get("outpatient/personal_share/" + status, claim["level"])
+    pay_shared(ledger, cost, patient_share + reduction, share_ref,
+               "共负段（" + LEVEL[claim["level"]][0] + "）", "Co-payment segment at " + LEVEL[claim["level"]][1] + ", ")
+
+
+def step_for_age(steps: list, age: int):
+    value = steps[0]["value"]
+    for item in steps:
+        if age >= item["from_age"]:
+            value = item["value"]
+    return value
+
+
+def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
+    """Q8: deductible once a year at the highest level (none with a registered special disease,
+    Q10); bands on the year's cumulative cost at 35,000 and 70,000. Q10: special-disease
+    outpatient care, patient 8%; its cost counts in the cumulative total."""
+    level = claim["level"]
+    start = state["cumulative"]
+    state["cumulative"] = start + cost
+    if claim["kind"] == "special_outpatient":
+        patient_share, ref = edition.get("special_outpatient/personal_share")
+        return pay_shared(ledger, cost, patient_share + reduction, ref, "门诊特殊病种费用 ", "Special-disease outpatient costs of ")
+    own = 0
+    if person["special_registered"]:
+        ledger.note("已办理特殊病种备案：住院不设起付线。",
+                    "Registered special disease: no inpatient deductible.")
+    else:
+        deductibles, ded_ref = edition.get("inpatient/deductible")
+        rest = pay_inpatient_deductible(ledger, state, deductibles, ded_ref, level, cost)
+        own = cost - rest
+        start += own
+    shares, share_ref = edition.get("inpatient/personal_share/" + person["status"])
+    for low, high, band in band_math.cut(start, start + cost - own, shares):
+        patient_share = band_math.for_level(band["value"], level) + reduction
+        own += pay_shared(ledger, high - low, patient_share, share_ref,
+                          span_zh(low, high) + "：", span_en(low, high) + ": ")
+    return own
+
+
+def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
+    """Q9: the year's compliant cost (the patient's deductible, co-payments and category-B part
+    of inpatient and special-outpatient care) above 5,000: 80% to 20,000, 90% to 500,000."""
+    shares, ref = edition.get("critical_illness/share")
+    before = state["compliant"]
+    after = before + compliant
+    state["compliant"] = after
+    paid_after = band_math.cumulative(after, shares)
+    if paid_after is None:
+        raise not_stated(claim["path"] + ".amount", edition.policy["parameters"]["critical_illness/share"]["label"],
+                         edition.entry("critical_illness/share")[1].get("note"))
+    amount = paid_after - band_math.cumulative(before, shares)
+    if amount:
+        ledger.relieve("critical_illness", amount,
+                       "大病保险：今年合规费用累计 " + yz(after) + "，超过 " + yz(shares[0]["up_to"])
+                                + " 的部分分段支付，本笔 " + yz(amount) + "。",
+                                "Critical illness insurance: this year's compliant cost totals " + ye(after)
+                                + "; above " + ye(shares[0]["up_to"]) + " it pays by band: " + ye(amount)
+                                + " for this claim.", ref)
+
+
+def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
+    pay_own_parts(ledger, claim)
+    reduction = remote_reduction(edition, claim, ledger)
+    if claim["kind"] == "outpatient":
+        outpatient(edition, person, claim, state, ledger, claim["amount"], reduction)
+        return
+    own = hospital(edition, person, claim, state, ledger, claim["amount"], reduction)
+    critical_illness(edition, claim, state, ledger, own + claim["category_b"])

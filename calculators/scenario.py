@@ -1,0 +1,41 @@
+"""What every calculator reads first: which policy, which keys it accepts, and the edition."""
+
+from . import fields
+from .bundle import Edition
+
+EMPLOYEE_POLICIES = ("hangzhou-employee", "ningbo-employee")
+
+
+def open_scenario(scenario, bundle: dict, today: str, keys_by_policy: dict):
+    """(edition, policy id) after checking the policy, the allowed keys and the date."""
+    if not isinstance(scenario, dict):
+        raise fields.fail("scenario", "应为键值对象。", "must be a mapping of keys to values.")
+    policy = fields.choice(scenario, "", "policy", sorted(keys_by_policy))
+    fields.check_keys(scenario, "", keys_by_policy[policy])
+    return Edition(bundle, policy, fields.date(scenario, "", "date", today)), policy
+
+
+def described(edition, extra: dict) -> dict:
+    """A calculator's result: the policy, date and edition it used, plus its own figures."""
+    out = {"policy": edition.policy_id, "date": edition.date, "edition": edition.describe()}
+    for key in extra:
+        out[key] = extra[key]
+    return out
+
+
+def step(amount, zh: str, en: str, ref=None) -> dict:
+    return {"payer": None, "amount": amount, "zh": zh, "en": en, "ref": ref}
+
+
+def by_age(edition, path: str, age, field: str = "person.status"):
+    """A value given per age step (``from_age``), or a plain value; (value, ref)."""
+    value, ref = edition.get(path, field=field)
+    if isinstance(value, list):
+        if age is None:
+            raise fields.fail("person.age", "此项按年龄确定，请填写年龄。", "this depends on age; give the age.")
+        chosen = value[0]["value"]
+        for item in value:
+            if age >= item["from_age"]:
+                chosen = item["value"]
+        value = chosen
+    return value, ref
