@@ -136,6 +136,7 @@ def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
 
 
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
+    must_be_default(claim["at_signed_gp"], False, claim["path"] + ".at_signed_gp", edition.policy["title"])
     pay_own_parts(ledger, claim)
     reduction = remote_reduction(edition, claim, ledger)
     if claim["kind"] == "outpatient":

@@ -45,10 +45,12 @@ class Checker:
         for key in mapping:
             if key not in required and key not in optional:
                 self.fail(join(path, key), "unknown key")
+        complete = True
         for key in required:
             if key not in mapping:
                 self.fail(join(path, key), "missing")
-        return True
+                complete = False
+        return complete
 
     def text(self, path: str, value):
         if self.keys(path, value, TEXT_KEYS):
