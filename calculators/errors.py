@@ -5,7 +5,7 @@ class InputError(Exception):
     """Bad input or a scenario the sources do not cover; nothing is computed from it."""
 
     def __init__(self, field: str, zh: str, en: str):
-        Exception.__init__(self, field + ": " + en)
+        super().__init__(field + ": " + en)
         self.field = field
         self.zh = zh
         self.en = en

@@ -87,7 +87,7 @@ def ningbo(edition, scenario: dict) -> dict:
                           "The minimum is " + years_text(required)[1] + ".", new_ref))
     short = max(0, required - counted)
     topup = None
-    if short and rule == "after_reform":
+    if rule == "after_reform":
         if scenario.get("basis") is None:
             basis = edition.get("contribution/provincial_average")[0]
         else:
@@ -95,10 +95,11 @@ def ningbo(edition, scenario: dict) -> dict:
         rate, rate_ref = edition.get("retirement/topup_rate")
         base_share, share_ref = edition.get("retirement/topup_base_share")
         topup = Money(round_half_up(short * basis * base_share * rate, BP * BP))
-        steps.append(step(topup, "一次性补缴：" + str(short) + " 个月 × 征缴依据 " + yz(basis) + " × " + share(base_share)
-                          + " × " + share(rate) + " = " + yz(topup.fen) + "。",
-                          "One-off top-up: " + str(short) + " months × basis " + ye(basis) + " × " + share(base_share)
-                          + " × " + share(rate) + " = " + ye(topup.fen) + ".", rate_ref))
+        if short:
+            steps.append(step(topup, "一次性补缴：" + str(short) + " 个月 × 征缴依据 " + yz(basis) + " × " + share(base_share)
+                              + " × " + share(rate) + " = " + yz(topup.fen) + "。",
+                              "One-off top-up: " + str(short) + " months × basis " + ye(basis) + " × " + share(base_share)
+                              + " × " + share(rate) + " = " + ye(topup.fen) + ".", rate_ref))
     elif short:
         steps.append(step(None, "此种情形的补缴金额所需数字（如2007年本市职工月平均工资、衔接期的孰低比较）资料未载明，不作计算。",
                           "The figures this case's top-up needs (such as Ningbo's 2007 average wage, or the transition's "

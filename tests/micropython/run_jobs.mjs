@@ -27,7 +27,12 @@ for (const job of jobs) {
   mp.globals.set("job_calculator", job.calculator);
   mp.globals.set("job_scenario", job.scenario);
   mp.globals.set("job_today", job.today);
-  mp.runPython("job_result = api.run_json(job_calculator, job_scenario, job_today)");
-  results.push(mp.globals.get("job_result"));
+  try {
+    mp.runPython("job_result = api.run_json(job_calculator, job_scenario, job_today)");
+    results.push(mp.globals.get("job_result"));
+  } catch (error) {
+    // A Python exception is a parity failure, reported with MicroPython's own message.
+    results.push("MicroPython raised: " + String(error.message || error));
+  }
 }
 process.stdout.write(JSON.stringify(results));
