@@ -55,11 +55,15 @@ def value_text(unit: str, value, lang: str) -> str:
         return sep.join(LEVEL_NAMES[k][0 if lang == "zh" else 1] + " " + scalar_text(unit, v, lang)
                         for k, v in sorted(value.items(), key=lambda kv: list(LEVEL_NAMES).index(kv[0])))
     if isinstance(value, list) and value and "up_to" in value[0]:
-        parts, low = [], 0
+        parts, low = [], None
         for band in value:
             top = band["up_to"]
-            span = (format_yuan(low, False) + "–" + format_yuan(top, False)) if top is not None else \
-                (format_yuan(low, False) + ("以上" if lang == "zh" else " and above"))
+            if low is None:
+                span = (format_yuan(top, False) + "及以下") if lang == "zh" else ("up to " + format_yuan(top, False))
+            elif top is None:
+                span = format_yuan(low, False) + ("以上" if lang == "zh" else " and above")
+            else:
+                span = format_yuan(low, False) + "–" + format_yuan(top, False)
             parts.append(span + ": " + value_text(unit, band["value"], lang))
             low = top
         return sep.join(parts)

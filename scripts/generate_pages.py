@@ -1,13 +1,15 @@
 """Generate the Chinese and English pages from docs/content/*.yaml and policies/.
 
-Usage: python -m scripts.generate_pages
-Writes the pages listed in GENERATED under docs/zh and docs/en (they are not committed: the
+Usage: python -m scripts.generate_pages [OUT]
+Writes the pages listed in GENERATED under OUT/zh and OUT/en (default: docs/zh and docs/en) (they are not committed: the
 build makes them). Same input, byte-identical output: nothing here reads a clock or a dict
 order that could differ between runs.
 """
 
 import glob
 import os
+import re
+import sys
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
@@ -29,6 +31,26 @@ CALCULATOR_TITLES = {
 }
 
 
+CJK_RUN = re.compile(r"[\u3400-\u9fff《》、·×]+(?:[（(][\u3400-\u9fff]+[）)][\u3400-\u9fff《》]*)*")
+TEMPLATE_CALL = re.compile(r"\{\{.*?\}\}")
+
+
+def mark_chinese_references(text: str) -> str:
+    """On an English page, mark lang="zh" the Chinese a reader needs as written: a term in
+    brackets after its translation, a quoted on-screen label, a step of a menu path (after →).
+    Chinese anywhere else is left bare, so the parity test still catches untranslated text."""
+    out, last = [], 0
+    for match in CJK_RUN.finditer(text):
+        before = TEMPLATE_CALL.sub("", text[: match.start()])
+        in_brackets = before.count("(") + before.count("（") > before.count(")") + before.count("）")
+        in_quotes = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        in_path = before.rstrip().endswith("→") or text[match.end():].lstrip().startswith("→")
+        if in_brackets or in_quotes or in_path:
+            out.append(text[last:match.start()] + '<span lang="zh">' + match.group(0) + "</span>")
+            last = match.end()
+    return "".join(out) + text[last:]
+
+
 def ptext(text: str, ref: str) -> Markup:
     """Text taken from policies/ (a title, a label) marked as such: its digits are policy data."""
     return Markup('<span class="fig" data-fig="{}">{}</span>').format(ref, text)
@@ -41,9 +63,10 @@ def load(name: str):
 class Writer:
     """Renders the pages of one language."""
 
-    def __init__(self, bundle: dict, lang: str):
+    def __init__(self, bundle: dict, lang: str, out: str = DOCS):
         self.bundle = bundle
         self.lang = lang
+        self.out = os.path.join(out, lang)
         self.env = Environment(loader=FileSystemLoader(os.path.join(DOCS, "templates")), undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(lang=lang, t=self.t, sources=bundle["sources"], ptext=ptext)
@@ -52,11 +75,14 @@ class Writer:
         return zh if self.lang == "zh" else en
 
     def text(self, template: str, figures: Figures) -> str:
-        """Content text with its fig()/art() calls rendered."""
+        """Content text with its fig()/art() calls rendered; on English pages a Chinese term
+        glossed in brackets after its translation is marked lang="zh" (for screen readers)."""
+        if self.lang == "en":
+            template = mark_chinese_references(template)
         return self.env.from_string(template).render(fig=figures.fig, art=figures.art).strip()
 
     def write(self, rel: str, template: str, **context):
-        path = os.path.join(DOCS, self.lang, rel)
+        path = os.path.join(self.out, rel)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         depth = rel.count("/")
         context.setdefault("up", "../" * depth)
@@ -166,8 +192,8 @@ class Writer:
                          "changed": old != new})
         changed = [r for r in rows if r["changed"]]
         same = [r for r in rows if not r["changed"]]
-        self.write("compare/editions.md", "compare.md.j2", title=self.t("杭州：分册版与2024年版", "Hangzhou: handbook edition and the 2024 edition"),
-                   intro=self.t("高亮的是2024年版有变化的项目；其余沿用在职职工分册。", "Highlighted: what the 2024 edition changed; the rest carries over from the handbook."),
+        self.write("compare/editions.md", "compare.md.j2", title=self.t("杭州：各版本对比", "Hangzhou: the editions compared"),
+                   intro=self.t("高亮的是较新版本有变化的项目；其余沿用在职职工分册。", "Highlighted: what the newer edition changed; the rest carries over from the handbook."),
                    columns=[ptext(e["title"][self.lang], policy + "/editions") for e in editions],
                    sections=[{"title": self.t("有变化", "Changed"), "rows": changed},
                              {"title": self.t("沿用", "Carried over"), "rows": same}])
@@ -179,7 +205,7 @@ class Writer:
             for text, href in entries:
                 lines.append("- [" + text + "](" + href + ")")
             lines.append("")
-        path = os.path.join(DOCS, self.lang, city, "index.md")
+        path = os.path.join(self.out, city, "index.md")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
 
@@ -221,12 +247,13 @@ class Writer:
         self.about()
 
 
-def main() -> int:
+def main(argv: list) -> int:
     bundle = load_or_exit()
+    out = argv[0] if argv else DOCS
     for lang in LANGS:
-        Writer(bundle, lang).run()
+        Writer(bundle, lang, out).run()
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))

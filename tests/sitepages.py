@@ -1,0 +1,91 @@
+"""Reading the built site: its pages, their article text, headings, links and figure spans."""
+
+import html.parser
+import os
+
+from scripts.generate_pages import GENERATED
+
+
+def generated_pages(site_dir: str, lang: str) -> list:
+    """Relative paths (…/index.html) of the pages generated from content, in one language."""
+    root = os.path.join(site_dir, "en") if lang == "en" else site_dir
+    pages = []
+    for entry in GENERATED:
+        base = os.path.join(root, entry[:-3] if entry.endswith(".md") else entry)
+        for dirpath, _, files in os.walk(base):
+            if "index.html" in files:
+                pages.append(os.path.relpath(os.path.join(dirpath, "index.html"), root))
+    return sorted(pages)
+
+
+class Article(html.parser.HTMLParser):
+    """The main article of a Material page: its text outside marked spans, the marked spans,
+    its headings, ids, links, and text in elements marked lang="zh"."""
+
+    VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.stack = []
+        self.in_article = 0
+        self.free_text = []
+        self.figs = []
+        self.headings = []
+        self.ids = set()
+        self.links = []
+        self.non_zh_text = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if "id" in attrs:
+            self.ids.add(attrs["id"])
+        if tag == "a" and "href" in attrs:
+            self.links.append(attrs["href"])
+        if tag in self.VOID:
+            return
+        classes = (attrs.get("class") or "").split()
+        kind = None
+        if tag == "article":
+            kind = "article"
+        elif tag == "span" and "fig" in classes:
+            kind = "fig"
+        elif tag == "span" and "ref" in classes:
+            kind = "ref"
+        elif attrs.get("lang") == "zh":
+            kind = "zh"
+        elif tag in ("h1", "h2", "h3") and self.in_article:
+            self.headings.append(tag)
+        self.stack.append((tag, kind, attrs, []))
+        if kind == "article":
+            self.in_article += 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID:
+            return
+        while self.stack:
+            open_tag, kind, attrs, text = self.stack.pop()
+            if kind == "article":
+                self.in_article -= 1
+            if kind == "fig" and self.in_article:
+                self.figs.append((attrs.get("data-fig"), "".join(text)))
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if not self.in_article:
+            return
+        kinds = [k for _, k, _, _ in self.stack]
+        for _, kind, _, text in self.stack:
+            if kind in ("fig", "ref"):
+                text.append(data)
+        if "fig" not in kinds and "ref" not in kinds:
+            self.free_text.append(data)
+        if "zh" not in kinds:
+            self.non_zh_text.append(data)
+
+
+def read_article(path: str) -> Article:
+    parser = Article()
+    with open(path, encoding="utf-8") as handle:
+        parser.feed(handle.read())
+    return parser
