@@ -6,7 +6,7 @@ Each function is headed by the article it encodes. Figures come from the edition
 from . import bands as band_math
 from .fields import must_be_default
 from .money import BP, share_of
-from .shared_rules import (pay_from_account, pay_inpatient_deductible, pay_own_parts,
+from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
 from .wording import LEVEL, WHERE, share, span_en, span_zh, ye, yz
 
@@ -22,15 +22,11 @@ def check(edition, person: dict):
 
 
 def new_year(person: dict) -> dict:
-    return {
-        "account_left": person["account"],
-        "outpatient_deductible_paid": 0,
-        "inpatient_deductible_level": 0,
-        "inpatient_deductible_paid": 0,
-        "cumulative": 0,
-        "burden_outpatient": 0,
-        "burden_inpatient": 0,
-    }
+    state = employee_year(person)
+    state["outpatient_deductible_paid"] = 0
+    state["burden_outpatient"] = 0
+    state["burden_inpatient"] = 0
+    return state
 
 
 def first_self_pay(edition, claim: dict, ledger) -> int:

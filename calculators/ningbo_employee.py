@@ -7,7 +7,7 @@ so the fund's share is 100% less it (less the remote reduction).
 from . import bands as band_math
 from .fields import fail, must_be_default, not_stated
 from .money import BP, share_of
-from .shared_rules import (pay_from_account, pay_inpatient_deductible, pay_own_parts,
+from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
 from .wording import LEVEL, share, span_en, span_zh, ye, yz
 
@@ -21,14 +21,10 @@ def check(edition, person: dict):
 
 
 def new_year(person: dict) -> dict:
-    return {
-        "account_left": person["account"],
-        "self_pay_paid": 0,
-        "inpatient_deductible_level": 0,
-        "inpatient_deductible_paid": 0,
-        "cumulative": 0,
-        "compliant": 0,
-    }
+    state = employee_year(person)
+    state["self_pay_paid"] = 0
+    state["compliant"] = 0
+    return state
 
 
 def remote_reduction(edition, claim: dict, ledger) -> int:

@@ -4,6 +4,16 @@ yearly outpatient threshold and the once-a-year inpatient deductible."""
 from .wording import LEVEL, ye, yz
 
 
+def employee_year(person: dict) -> dict:
+    """The running figures both employee schemes keep through a year of claims."""
+    return {
+        "account_left": person["account"],
+        "inpatient_deductible_level": 0,
+        "inpatient_deductible_paid": 0,
+        "cumulative": 0,
+    }
+
+
 def pay_own_parts(ledger, claim: dict):
     """乙类先行自付 and 自费 are the patient's before anything else is settled."""
     if claim["category_b"]:
