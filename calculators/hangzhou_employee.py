@@ -100,16 +100,17 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
     end = state["cumulative"] + cost
     state["cumulative"] = end
     for low, high, band in band_math.cut(start, min(end, limit), shares):
+        mark = "band:" + str(shares.index(band))
         piece = high - low
         fund_share = band_math.for_level(band["value"], level)
         fund = share_of(piece, fund_share)
         ledger.pay("fund", fund,
                    span_zh(low, high) + " " + yz(piece) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
                    span_en(low, high) + ", " + ye(piece) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".",
-                   share_ref)
+                   share_ref, mark=mark)
         ledger.pay("personal", piece - fund,
                    "该段个人自付 " + share(BP - fund_share) + "：" + yz(piece - fund) + "。",
-                   "Your co-payment in this band, " + share(BP - fund_share) + ": " + ye(piece - fund) + ".", share_ref)
+                   "Your co-payment in this band, " + share(BP - fund_share) + ": " + ye(piece - fund) + ".", share_ref, mark=mark)
     if end > limit:
         above = end - max(start, limit)
         ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")
@@ -118,10 +119,11 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
                    "年度累计超过住院最高限额 " + yz(limit) + " 的 " + yz(above) + "：大病保险支付 " + share(ci_share)
                    + "，即 " + yz(insured) + "。",
                    ye(above) + " above the yearly inpatient limit of " + ye(limit) + ": critical illness insurance pays "
-                   + share(ci_share) + ", " + ye(insured) + ".", ci_ref)
+                   + share(ci_share) + ", " + ye(insured) + ".", ci_ref, mark="above_limit")
         ledger.pay("personal", above - insured,
                    "限额以上个人承担 " + share(BP - ci_share) + "：" + yz(above - insured) + "。",
-                   "Your part above the limit, " + share(BP - ci_share) + ": " + ye(above - insured) + ".", ci_ref)
+                   "Your part above the limit, " + share(BP - ci_share) + ": " + ye(above - insured) + ".", ci_ref,
+                   mark="above_limit")
 
 
 def assistance(edition, person: dict, claim: dict, state: dict, ledger):

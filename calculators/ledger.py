@@ -18,13 +18,15 @@ class ClaimLedger:
         self.burden = 0
         self.steps = []
 
-    def pay(self, payer: str, fen: int, zh: str, en: str, ref=None, in_scope: bool = True):
+    def pay(self, payer: str, fen: int, zh: str, en: str, ref=None, in_scope: bool = True, mark=None):
+        """``mark`` names the rule a step applies (account, deductible, band:N, above_limit…),
+        so a timeline can show where the year crosses a threshold."""
         if fen < 0:
             raise ValueError("negative payment")
         self.parts[payer] += fen
         if payer == "personal" and in_scope:
             self.burden += fen
-        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref})
+        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref, "mark": mark})
 
     def relieve(self, payer: str, fen: int, zh: str, en: str, ref=None):
         """``payer`` (critical illness insurance, assistance) takes over fen the patient owed."""
@@ -32,11 +34,11 @@ class ClaimLedger:
             raise ValueError("relief outside the patient's part")
         self.parts["personal"] -= fen
         self.parts[payer] += fen
-        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref})
+        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref, "mark": payer})
 
     def note(self, zh: str, en: str, ref=None):
         """A step that explains a rule without moving money."""
-        self.steps.append({"payer": None, "amount": None, "zh": zh, "en": en, "ref": ref})
+        self.steps.append({"payer": None, "amount": None, "zh": zh, "en": en, "ref": ref, "mark": None})
 
     def settled(self) -> dict:
         paid = 0

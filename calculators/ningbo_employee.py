@@ -41,16 +41,16 @@ def remote_reduction(edition, claim: dict, ledger) -> int:
     return points
 
 
-def pay_shared(ledger, cost: int, patient_share: int, ref: dict, what_zh: str, what_en: str):
+def pay_shared(ledger, cost: int, patient_share: int, ref: dict, what_zh: str, what_en: str, mark=None):
     """Split ``cost`` between the fund and the patient at the patient's share."""
     fund_share = max(0, BP - patient_share)
     fund = share_of(cost, fund_share)
     ledger.pay("fund", fund,
                what_zh + yz(cost) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
-               what_en + ye(cost) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".", ref)
+               what_en + ye(cost) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".", ref, mark=mark)
     ledger.pay("personal", cost - fund,
                "个人自付 " + share(BP - fund_share) + "：" + yz(cost - fund) + "。",
-               "Your co-payment, " + share(BP - fund_share) + ": " + ye(cost - fund) + ".", ref)
+               "Your co-payment, " + share(BP - fund_share) + ": " + ye(cost - fund) + ".", ref, mark=mark)
     return cost - fund
 
 
@@ -106,7 +106,7 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int,
     for low, high, band in band_math.cut(start, start + cost - own, shares):
         patient_share = band_math.for_level(band["value"], level) + reduction
         own += pay_shared(ledger, high - low, patient_share, share_ref,
-                          span_zh(low, high) + "：", span_en(low, high) + ": ")
+                          span_zh(low, high) + "：", span_en(low, high) + ": ", "band:" + str(shares.index(band)))
     return own
 
 

@@ -35,7 +35,7 @@ def pay_from_account(ledger, state: dict, cost: int) -> int:
         ledger.pay("account", paid,
                    "个人账户当年资金先支付 " + yz(paid) + "（余额还剩 " + yz(state["account_left"]) + "）。",
                    "Your current-year personal account pays " + ye(paid) + " first ("
-                   + ye(state["account_left"]) + " left).")
+                   + ye(state["account_left"]) + " left).", mark="account")
     return cost - paid
 
 
@@ -49,7 +49,7 @@ def pay_yearly_threshold(ledger, state: dict, key: str, threshold: int, cost: in
                    name_zh + " " + yz(threshold) + "：本笔由个人承担 " + yz(part) + "（今年已承担 "
                    + yz(state[key]) + "）。",
                    name_en + " of " + ye(threshold) + ": you pay " + ye(part) + " of this claim ("
-                   + ye(state[key]) + " so far this year).", ref)
+                   + ye(state[key]) + " so far this year).", ref, mark="deductible")
     return cost - part
 
 
@@ -63,7 +63,7 @@ def pay_inpatient_deductible(ledger, state: dict, deductibles: dict, ref: dict, 
         ledger.pay("personal", part,
                    "住院起付标准（按今年所住最高等级 " + yz(needed) + "）：本笔由个人承担 " + yz(part) + "。",
                    "Inpatient deductible (the year's highest level, " + ye(needed) + "): you pay "
-                   + ye(part) + " of this stay.", ref)
+                   + ye(part) + " of this stay.", ref, mark="deductible")
     else:
         ledger.note("今年的住院起付标准已付足（" + LEVEL[level][0] + "标准 " + yz(deductibles[level]) + "）。",
                     "This year's inpatient deductible is already paid (" + LEVEL[level][1] + ": "

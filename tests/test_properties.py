@@ -1,7 +1,13 @@
 """Properties of every settlement, on random scenarios (hypothesis).
 
 Parts add up to the total for the year and each claim; nothing is negative; the fund never
-pays less when a claim's cost rises; the same scenario always gives the same result.
+pays less when the year's last claim costs more; the same scenario always gives the same result.
+
+Why the last claim: a rise in an earlier claim moves every later claim up the year's running
+total, and can push a later claim's part above Hangzhou's yearly limit, where the fund stops
+paying. With mixed levels the year's fund then falls by policy design (an earlier tertiary
+stay gains 88% of the rise while a later community stay loses 92% of it), so that is not a
+property of a correct engine.
 """
 
 import copy
@@ -62,10 +68,10 @@ def test_parts_add_up_and_none_is_negative(scenario, certificate):
     check_parts(result)
 
 
-@settings(max_examples=200, deadline=None)
-@given(employee_scenario, st.integers(min_value=0, max_value=7), st.integers(min_value=1, max_value=5000000))
-def test_fund_never_falls_when_a_cost_rises(scenario, index, extra_fen):
-    index = index % len(scenario["claims"])
+@settings(max_examples=300, deadline=None)
+@given(employee_scenario, st.integers(min_value=1, max_value=5000000))
+def test_fund_never_falls_when_the_last_claim_costs_more(scenario, extra_fen):
+    index = len(scenario["claims"]) - 1
     before = settled(scenario)
     raised = copy.deepcopy(scenario)
     old = raised["claims"][index]["amount"]
@@ -76,7 +82,7 @@ def test_fund_never_falls_when_a_cost_rises(scenario, index, extra_fen):
     if "error" in before or "error" in after:
         return
     assert after["fund"].fen >= before["fund"].fen
-    assert after["personal"].fen + after["assistance"].fen + after["critical_illness"].fen >= 0
+    assert after["claims"][index]["fund"].fen >= before["claims"][index]["fund"].fen
 
 
 @settings(max_examples=100, deadline=None)
