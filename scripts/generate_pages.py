@@ -6,7 +6,6 @@ build makes them). Same input, byte-identical output: nothing here reads a clock
 order that could differ between runs.
 """
 
-import glob
 import os
 import re
 import sys
@@ -15,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from calculators import scenario_file
+from scripts import generate_calculators
 from scripts.figures import Figures, scalar_text, value_text
 from scripts.policies import ROOT, load_or_exit
 
@@ -23,6 +23,9 @@ CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
 # Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
 GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md")
+# Calculator pages, also generated; they show computed results, so the digit rule skips them.
+CALCULATOR_PAGES = "calculators"
+QA_FILES = {"hangzhou": ("hz-handbook-1.yaml", "hz-handbook-2.yaml"), "ningbo": ("nb-qa.yaml",)}
 CALCULATOR_TITLES = {
     "outpatient": ("门诊费用", "Outpatient bill"), "inpatient": ("住院费用", "Hospital bill"),
     "year": ("全年就医", "A year of visits"), "compare": ("两市对比", "Both cities"),
@@ -91,9 +94,10 @@ class Writer:
             handle.write(page.rstrip() + "\n")
 
     def calculator_links(self, ids: list, up: str) -> list:
+        """Links to the calculator pages named in the content (written first, so they exist)."""
         links = []
         for calc in ids or []:
-            if os.path.exists(os.path.join(DOCS, self.lang, "calculators", calc + ".md")):
+            if os.path.exists(os.path.join(self.out, "calculators", calc + ".md")):
                 links.append({"href": up + "calculators/" + calc + ".md", "title": CALCULATOR_TITLES[calc][self.lang != "zh"]})
         return links
 
@@ -225,8 +229,9 @@ class Writer:
 
     def run(self):
         t = self.t
-        hz = self.qa("hangzhou", sorted(os.path.basename(p) for p in glob.glob(os.path.join(CONTENT, "hz-handbook-*.yaml"))), "article")
-        nb = self.qa("ningbo", ["nb-qa.yaml"], "question")
+        generate_calculators.write_all(self.out, self.bundle, self.lang, QA_FILES, load)
+        hz = self.qa("hangzhou", QA_FILES["hangzhou"], "article")
+        nb = self.qa("ningbo", QA_FILES["ningbo"], "question")
         procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "办事指南：备案与报销", "en": "How to: filing and reimbursement"})
         remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "异地就医", "en": "Treatment away from Hangzhou"})
         self.write("hangzhou/offices.md", "offices.md.j2", table=self.bundle["offices"]["hangzhou"])

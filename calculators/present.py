@@ -1,0 +1,228 @@
+"""A result as the page shows it: a settlement slip in HTML, in zh or en.
+
+One renderer for both places a result appears: the build writes each calculator's default
+result into the page with it (so the page shows a real figure before Python loads, and
+without JavaScript), and the browser worker renders every new result with it.
+"""
+
+from .jsonout import Money
+from .money import BP, format_share, format_yuan
+
+PAYERS = ("account", "fund", "critical_illness", "assistance", "personal")
+WORDS = {
+    "total": ("总费用", "Total cost"), "account": ("个人账户", "Personal account"),
+    "fund": ("统筹基金", "Pooling fund"), "critical_illness": ("大病保险", "Critical illness insurance"),
+    "assistance": ("医疗救助", "Medical assistance"), "personal": ("个人自付现金", "You pay in cash"),
+    "result": ("计算结果", "Result"), "who_pays": ("谁付多少", "Who pays what"),
+    "how": ("怎么算的", "How this was worked out"), "source": ("依据", "source"),
+    "claim": ("第{n}笔", "Claim {n}"), "timeline": ("全年累计", "Through the year"),
+    "account_left": ("账户余额", "Account left"), "running": ("年度累计住院费用", "Year's running inpatient total"),
+    "edition": ("适用版本", "Edition used"), "date": ("日期", "Date"),
+    "outpatient": ("门诊", "Outpatient"), "inpatient": ("住院", "Inpatient"),
+    "special_outpatient": ("特殊病种门诊", "Special-disease outpatient"),
+    "tertiary": ("三级", "tertiary"), "other": ("其他", "other"), "community": ("社区", "community"),
+    "events": ("这一笔发生了什么", "What happened in this claim"), "yes": ("是", "yes"), "no": ("否", "no"),
+    "none": ("—", "—"),
+}
+EVENTS = {
+    "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),
+    "deductible_met": ("起付标准（自负段）付足，基金开始支付", "the deductible (self-pay segment) was met; the fund starts paying"),
+    "band": ("年度累计进入第{n}段", "the year's running total entered band {n}"),
+    "above_limit": ("超过住院最高限额，大病保险接手", "above the inpatient limit; critical illness insurance takes over"),
+    "critical_illness": ("大病保险开始支付", "critical illness insurance started paying"),
+    "assistance": ("医疗救助开始", "medical assistance started"),
+}
+FIELD_WORDS = {
+    "base": ("缴费基数（月）", "Contribution base (monthly)"), "employee": ("个人每月缴费", "You pay per month"),
+    "employer": ("单位每月缴费", "Employer pays per month"), "total": ("每月合计", "Total per month"),
+    "employee_year": ("个人全年", "You pay per year"), "employer_year": ("单位全年", "Employer pays per year"),
+    "total_year": ("全年合计", "Total per year"), "monthly": ("每月划入", "Credited per month"),
+    "year": ("全年划入", "Credited per year"), "levies": ("从账户扣缴", "Deducted from the account"),
+    "credited": ("全年实际到账", "Net credited per year"), "eligible": ("年限是否已够", "Enough years?"),
+    "short_local_months": ("市区实际缴费还差（月）", "Months short, paid in the urban area"),
+    "short_cumulative_months": ("累计缴费还差（月）", "Months short, cumulative"),
+    "required_months": ("最低缴费（月）", "Months required"), "counted_months": ("认定缴费（月）", "Months counted"),
+    "short_months": ("还差（月）", "Months short"), "topup": ("一次性补缴", "One-off top-up"),
+    "start": ("开始享受待遇的月份", "Benefits start in"),
+}
+SHOWN = {
+    "contribution": ("base", "employee", "employer", "total", "employee_year", "employer_year", "total_year"),
+    "account": ("monthly", "year", "levies", "credited"),
+    "retirement": ("eligible", "short_local_months", "short_cumulative_months", "required_months", "counted_months",
+                   "short_months", "topup"),
+    "benefit-start": ("start",),
+}
+
+
+def esc(text) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def word(key: str, lang: str) -> str:
+    return WORDS[key][0 if lang == "zh" else 1]
+
+
+def yuan(value, lang: str) -> str:
+    return format_yuan(value.fen) + ("元" if lang == "zh" else " yuan")
+
+
+def ref_link(ref, lang: str, links: dict) -> str:
+    """The FAQ answer behind a step's parameter, else its source on the about page."""
+    if not ref:
+        return ""
+    href = links.get(ref["parameter"]) or links.get("source:" + ref["source"])
+    if not href:
+        return ""
+    article = ref["article"][lang] if ref.get("article") else word("source", lang)
+    return ' <a class="yb-ref" href="' + esc(href) + '">' + esc(article) + "</a>"
+
+
+def chart(result: dict, lang: str) -> str:
+    """A stacked bar of who pays, with its text alternative beside it."""
+    total = result["total"].fen
+    bars, legend, x = [], [], 0
+    for payer in PAYERS:
+        fen = result[payer].fen
+        if not fen:
+            continue
+        width = fen * BP // total if total else 0
+        share = format_share(round_share(fen, total))
+        bars.append('<rect class="yb-bar yb-' + payer + '" x="' + str(x) + '" y="0" width="' + str(width)
+                    + '" height="40"><title>' + esc(word(payer, lang)) + " " + esc(yuan(result[payer], lang)) + "</title></rect>")
+        legend.append('<li><span class="yb-key yb-' + payer + '"></span>' + esc(word(payer, lang)) + " "
+                      + esc(yuan(result[payer], lang)) + "（" + share + "）" if lang == "zh" else
+                      '<li><span class="yb-key yb-' + payer + '"></span>' + esc(word(payer, lang)) + " "
+                      + esc(yuan(result[payer], lang)) + " (" + share + ")")
+        x += width
+    label = "；".join(strip_tags(item) for item in legend) if lang == "zh" else "; ".join(strip_tags(item) for item in legend)
+    return ('<figure class="yb-chart"><svg viewBox="0 0 10000 40" preserveAspectRatio="none" role="img" aria-label="'
+            + esc(word("who_pays", lang) + ": " + label) + '">' + "".join(bars) + "</svg><figcaption><ul>"
+            + "".join(item + "</li>" for item in legend) + "</ul></figcaption></figure>")
+
+
+def round_share(part: int, total: int) -> int:
+    return (2 * part * BP + total) // (2 * total) if total else 0
+
+
+def strip_tags(html: str) -> str:
+    out, inside = [], False
+    for ch in html:
+        if ch == "<":
+            inside = True
+        elif ch == ">":
+            inside = False
+        elif not inside:
+            out.append(ch)
+    return "".join(out)
+
+
+def totals_table(result: dict, lang: str) -> str:
+    rows = ['<tr><th scope="row">' + esc(word("total", lang)) + "</th><td>" + esc(yuan(result["total"], lang)) + "</td></tr>"]
+    for payer in PAYERS:
+        cls = ' class="yb-you"' if payer == "personal" else ""
+        rows.append("<tr" + cls + '><th scope="row">' + esc(word(payer, lang)) + "</th><td>"
+                    + esc(yuan(result[payer], lang)) + "</td></tr>")
+    return '<table class="yb-totals">' + "".join(rows) + "</table>"
+
+
+def claim_events(claim: dict, seen: dict) -> list:
+    """Thresholds the year crosses in this claim (each reported the first time only)."""
+    events = []
+    marks = [s["mark"] for s in claim["steps"] if s.get("mark")]
+    if "account" in marks and claim["year_after"]["account_left"].fen == 0 and not seen.get("account"):
+        seen["account"] = True
+        events.append(("account_used_up", 0))
+    if "deductible" in marks and "fund" in [s["payer"] for s in claim["steps"]] and not seen.get("deductible"):
+        seen["deductible"] = True
+        events.append(("deductible_met", 0))
+    for mark in marks:
+        if mark.startswith("band:") and mark != "band:0" and not seen.get(mark):
+            seen[mark] = True
+            events.append(("band", int(mark[5:]) + 1))
+    for mark in ("above_limit", "critical_illness", "assistance"):
+        if mark in marks and not seen.get(mark):
+            seen[mark] = True
+            events.append((mark, 0))
+    return events
+
+
+def event_text(event: tuple, lang: str) -> str:
+    key, n = event
+    return EVENTS[key][0 if lang == "zh" else 1].replace("{n}", str(n))
+
+
+def timeline(result: dict, lang: str) -> str:
+    seen = {}
+    head = "".join("<th scope=\"col\">" + esc(text) + "</th>" for text in (
+        "#", word("total", lang), word("fund", lang), word("personal", lang), word("account_left", lang),
+        word("running", lang), word("events", lang)))
+    rows = []
+    for i, claim in enumerate(result["claims"]):
+        after = claim["year_after"]
+        left = after.get("account_left")
+        events = [event_text(e, lang) for e in claim_events(claim, seen)]
+        rows.append("<tr><td>" + str(i + 1) + "</td><td>" + esc(yuan(claim["total"], lang)) + "</td><td>"
+                    + esc(yuan(claim["fund"], lang)) + "</td><td>" + esc(yuan(claim["personal"], lang)) + "</td><td>"
+                    + (esc(yuan(left, lang)) if left is not None else word("none", lang)) + "</td><td>"
+                    + (esc(yuan(after["cumulative"], lang)) if "cumulative" in after else word("none", lang))
+                    + "</td><td>" + esc("；".join(events) if lang == "zh" else "; ".join(events)) + "</td></tr>")
+    return ('<h3>' + esc(word("timeline", lang)) + '</h3><div class="yb-scroll"><table class="yb-timeline"><thead><tr>'
+            + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
+
+
+def steps_html(steps: list, lang: str, links: dict) -> str:
+    items = []
+    for step in steps:
+        items.append("<li>" + esc(step[lang]) + ref_link(step.get("ref"), lang, links) + "</li>")
+    return "<ol>" + "".join(items) + "</ol>"
+
+
+def claim_title(i: int, claim: dict, lang: str) -> str:
+    return (word("claim", lang).replace("{n}", str(i + 1)) + (": " if lang == "en" else "：") + word(claim["kind"], lang)
+            + " · " + word(claim["level"], lang) + " · " + yuan(claim["total"], lang))
+
+
+def edition_line(result: dict, lang: str) -> str:
+    return ('<p class="yb-edition">' + esc(word("edition", lang)) + (": " if lang == "en" else "：")
+            + esc(result["edition"][lang]) + " · " + esc(word("date", lang)) + " " + esc(result["date"]) + "</p>")
+
+
+def settle_slip(result: dict, lang: str, links: dict) -> str:
+    parts = [edition_line(result, lang), totals_table(result, lang), chart(result, lang)]
+    if len(result["claims"]) > 1:
+        parts.append(timeline(result, lang))
+    parts.append('<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>")
+    for i, claim in enumerate(result["claims"]):
+        parts.append("<h4>" + esc(claim_title(i, claim, lang)) + "</h4>" + steps_html(claim["steps"], lang, links))
+    parts.append("</details>")
+    return "".join(parts)
+
+
+def field_value(value, lang: str) -> str:
+    if isinstance(value, Money):
+        return yuan(value, lang)
+    if value is True or value is False:
+        return word("yes" if value else "no", lang)
+    if value is None:
+        return word("none", lang)
+    return str(value)
+
+
+def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
+    rows = []
+    for key in SHOWN[calculator]:
+        if key in result:
+            rows.append('<tr><th scope="row">' + esc(FIELD_WORDS[key][0 if lang == "zh" else 1]) + "</th><td>"
+                        + esc(field_value(result[key], lang)) + "</td></tr>")
+    return (edition_line(result, lang) + '<table class="yb-totals">' + "".join(rows) + "</table>"
+            + '<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>"
+            + steps_html(result["steps"], lang, links) + "</details>")
+
+
+def render(calculator: str, result: dict, lang: str, links: dict) -> str:
+    """The slip for a result, or an empty string for a refusal (the form shows the message)."""
+    if "error" in result:
+        return ""
+    if calculator == "settle":
+        return settle_slip(result, lang, links)
+    return figures_slip(calculator, result, lang, links)

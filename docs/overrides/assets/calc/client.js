@@ -1,0 +1,94 @@
+// One calculator worker for the whole visit: started the first time a page needs it, kept
+// across Material's instant navigation (this module is loaded once), and exposed as
+// window.yibao for people who want to script checks.
+import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
+
+const state = { worker: null, stage: null, error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
+
+function runtimeUrl() {
+  const meta = document.querySelector('meta[name="yibao-runtime"]');
+  return new URL(meta.content, location.href).href;
+}
+
+function notify() {
+  for (const listener of state.listeners) listener({ stage: state.stage, error: state.error });
+}
+
+function handle({ data }) {
+  if (data.type === Message.PROGRESS) {
+    state.stage = data.stage;
+    notify();
+  } else if (data.type === Message.FAILED) {
+    state.error = data.error;
+    notify();
+    for (const { reject } of state.pending.values()) reject(new Error(data.error));
+    state.pending.clear();
+  } else if (data.type === Message.RESULT || data.type === Message.ERROR) {
+    const waiting = state.pending.get(data.id);
+    state.pending.delete(data.id);
+    if (!waiting) return;
+    if (data.type === Message.RESULT) waiting.resolve({ json: data.json, html: data.html });
+    else waiting.reject(new Error(data.error));
+  }
+}
+
+export function start() {
+  if (state.worker) return;
+  state.error = null;
+  state.stage = null;
+  state.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  state.worker.onmessage = handle;
+  state.worker.onerror = (event) => handle({ data: { type: Message.FAILED, error: event.message || "worker error" } });
+  state.worker.postMessage(bootMessage(runtimeUrl()));
+}
+
+export function retry() {
+  if (state.worker) state.worker.terminate();
+  state.worker = null;
+  start();
+}
+
+export function onProgress(listener) {
+  state.listeners.add(listener);
+  listener({ stage: state.stage, error: state.error });
+  return () => state.listeners.delete(listener);
+}
+
+export function isReady() {
+  return state.stage === Stage.READY;
+}
+
+export function localToday() {
+  const now = new Date();
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/** Run a calculator: resolves to {json (text), html (slip)}; refusals are results too. */
+export function run(calculator, scenario, { lang = "zh", links = {}, today = localToday() } = {}) {
+  start();
+  const id = state.nextId++;
+  const text = typeof scenario === "string" ? scenario : JSON.stringify(scenario);
+  return new Promise((resolve, reject) => {
+    state.pending.set(id, { resolve, reject });
+    state.worker.postMessage(runMessage(id, calculator, text, today, lang, links));
+  });
+}
+
+const json = (calculator) => (scenario, options) => run(calculator, scenario, options).then((r) => JSON.parse(r.json));
+
+window.yibao = Object.freeze({
+  settle: json("settle"),
+  contribution: json("contribution"),
+  account: json("account"),
+  retirement: json("retirement"),
+  benefitStart: json("benefit-start"),
+  run: (calculator, scenario, options) => run(calculator, scenario, options).then((r) => JSON.parse(r.json)),
+  ready: () => new Promise((resolve, reject) => {
+    start();
+    const stop = onProgress(({ stage, error }) => {
+      if (stage === Stage.READY) { resolve(); queueMicrotask(() => stop()); }
+      else if (error) { reject(new Error(error)); queueMicrotask(() => stop()); }
+    });
+  }),
+});

@@ -1,0 +1,25 @@
+// The messages between the page and the calculator worker. Nothing here depends on the
+// runtime (Pyodide or MicroPython): a worker that speaks these messages can serve the page.
+
+export const Message = Object.freeze({
+  BOOT: "boot",         // page → worker: {runtime}: load the runtime from this URL
+  PROGRESS: "progress", // worker → page: {stage}: one of Stage, in order
+  FAILED: "failed",     // worker → page: {error}: the runtime could not be loaded
+  RUN: "run",           // page → worker: {id, calculator, scenario (JSON text), today, lang, links}
+  RESULT: "result",     // worker → page: {id, json, html}: the CLI's JSON text and the slip
+  ERROR: "error",       // worker → page: {id, error}: the run itself failed (a bug, not bad input)
+});
+
+export const Stage = Object.freeze({
+  DOWNLOAD: "download", // fetching and compiling the runtime
+  START: "start",       // starting Python
+  PACKAGES: "packages", // loading the calculators package
+  READY: "ready",
+});
+
+export const STAGES = [Stage.DOWNLOAD, Stage.START, Stage.PACKAGES, Stage.READY];
+
+export const bootMessage = (runtime) => ({ type: Message.BOOT, runtime });
+
+export const runMessage = (id, calculator, scenario, today, lang, links) =>
+  ({ type: Message.RUN, id, calculator, scenario, today, lang, links });

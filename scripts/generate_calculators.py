@@ -1,0 +1,172 @@
+"""The calculator pages: a form per calculator from docs/content/calculators.yaml, and the
+default scenario's result written into the page with the same package the browser runs.
+
+Called by scripts/generate_pages.py. Step links point at the FAQ answer whose text cites the
+step's parameter (found by rendering the answers), else at the source on the about page.
+"""
+
+import json
+import os
+
+import jinja2
+from markupsafe import Markup, escape
+
+from calculators import api, present
+from scripts.figures import Figures
+
+# Calculator pages live at calculators/<id>/, two levels below the language root.
+UP = "../../"
+
+
+def scenario_from(values: dict) -> dict:
+    """Nested scenario from flat field paths ("claims.0.amount"), as the page's script builds it."""
+    scenario = {}
+    for path in sorted(values):
+        value = values[path]
+        if value == "true" or value == "false":
+            value = value == "true"
+        keys = path.split(".")
+        node = scenario
+        for i, key in enumerate(keys[:-1]):
+            child_is_list = keys[i + 1].isdigit()
+            if key.isdigit():
+                key = int(key)
+                while len(node) <= key:
+                    node.append([] if child_is_list else {})
+                node = node[key]
+            else:
+                node = node.setdefault(key, [] if child_is_list else {})
+        last = keys[-1]
+        if last.isdigit():
+            node.append(value)
+        else:
+            node[last] = value
+    return scenario
+
+
+def applicable(values: dict, specs: dict) -> dict:
+    """The values of fields that apply to the chosen policy (as the page's script sends them)."""
+    restricted = {s["name"]: s["policies"] for s in specs.values() if s and "policies" in s}
+    policy = values.get("policy")
+    return {k: v for k, v in values.items()
+            if policy is None or k not in restricted or policy in restricted[k]}
+
+
+def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict) -> str:
+    """The slip for one set of field values (the compare page settles the bill twice)."""
+    scenario = scenario_from(dict(applicable(values, specs), **page.get("fixed", {})))
+    today = values["date"]
+    if page["calculator"] == "compare":
+        cells = []
+        for policy in ("hangzhou-employee", "ningbo-employee"):
+            result = api.run("settle", dict(scenario, policy=policy), today)
+            cells.append('<div class="yb-col"><h3>' + escape(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
+                         + present.render("settle", result, lang, links) + "</div>")
+        return '<div class="yb-cols">' + "".join(cells) + "</div>"
+    result = api.run(page["calculator"], scenario, today)
+    if "error" in result:
+        raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
+    return present.render(page["calculator"], result, lang, links)
+
+
+def faq_links(bundle: dict, qa_files: dict, lang: str, load) -> dict:
+    """parameter path → the first FAQ answer citing it; source:id → its entry on the about page."""
+    links = {"source:" + s: UP + "about/#" + s for s in bundle["sources"]}
+    for city, names in qa_files.items():
+        for name in names:
+            figures = Figures(bundle, lang)
+            for chapter in load(name)["chapters"]:
+                for q in chapter["questions"]:
+                    figures.used = []
+                    jinja2.Environment().from_string(q["answer"][lang]).render(fig=figures.fig, art=figures.art)
+                    for path in figures.used:
+                        links.setdefault(path, UP + city + "/" + chapter["id"] + "/#" + q["id"])
+    return links
+
+
+def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup:
+    name = spec["name"] if index is None else spec["name"].replace("claims.0.", "claims." + str(index) + ".")
+    ident = "f-" + page_id + "-" + name.replace(".", "-")
+    label = spec["label"][lang]
+    policies = " ".join(spec.get("policies", []))
+    attrs = Markup(' data-policies="{}"').format(policies) if policies else Markup("")
+    error = Markup('<p class="yb-error" id="e-{}" hidden></p>').format(ident)
+    if spec["type"] == "select":
+        options = Markup("").join(
+            Markup('<option value="{}"{}>{}</option>').format(o["value"], Markup(" selected") if str(o["value"]) == str(value) else "", o[lang])
+            for o in spec["options"])
+        control = Markup('<select id="{}" name="{}" aria-describedby="e-{}">{}</select>').format(ident, name, ident, options)
+    elif spec["type"] == "bool":
+        control = Markup('<input type="checkbox" id="{}" name="{}" value="true"{} aria-describedby="e-{}">').format(
+            ident, name, Markup(" checked") if value == "true" else "", ident)
+        return Markup('<div class="yb-field yb-check"{}>{}<label for="{}">{}</label>{}</div>').format(attrs, control, ident, label, error)
+    else:
+        kind = {"date": "date", "month": "month"}.get(spec["type"], "text")
+        mode = Markup(' inputmode="decimal"') if spec["type"] == "money" else Markup(' inputmode="numeric"') if spec["type"] == "int" else ""
+        control = Markup('<input type="{}" id="{}" name="{}" value="{}"{} autocomplete="off" data-type="{}"{} aria-describedby="e-{}">').format(
+            kind, ident, name, value or "", mode, spec["type"], Markup(" data-optional") if spec.get("optional") else "", ident)
+    return Markup('<div class="yb-field"{}><label for="{}">{}</label>{}{}</div>').format(attrs, ident, label, control, error)
+
+
+def rows_html(page: dict, specs: dict, lang: str) -> Markup:
+    """The year calculator's claims, one row each, plus a template row the script clones."""
+    defaults = page["default"]
+    count = len({k.split(".")[1] for k in defaults if k.startswith("claims.")})
+
+    def row(i):
+        cells = Markup("").join(field_html(page["id"], specs[f], defaults.get(specs[f]["name"].replace("claims.0.", "claims." + str(i) + ".")), lang, i)
+                                for f in page["rows"])
+        remove = Markup('<button type="button" class="md-button yb-remove">{}</button>').format("删除这一笔" if lang == "zh" else "Remove")
+        return Markup('<fieldset class="yb-row" data-index="{}"><legend>{}</legend>{}{}</fieldset>').format(
+            i, ("第{}笔" if lang == "zh" else "Claim {}").format(i + 1), cells, remove)
+    rows = Markup("").join(row(i) for i in range(count))
+    add = Markup('<button type="button" class="md-button yb-add">{}</button>').format("添加一笔" if lang == "zh" else "Add a claim")
+    return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
+
+
+def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
+    zh = lang == "zh"
+    fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
+    fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
+    rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")
+    buttons = Markup('<div class="yb-actions"><button type="submit" class="md-button md-button--primary">{}</button>'
+                     '<button type="button" class="md-button yb-share">{}</button>'
+                     '<button type="button" class="md-button yb-print">{}</button></div>').format(
+        "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
+    own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
+    slip = run_page(page, page["default"], own, lang, links)
+    titles = {p: api.bundle()["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
+    body = Markup(
+        '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
+        '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
+        '<div class="yb-progress" role="status" aria-live="polite"></div>'
+        '<section class="yb-result" aria-labelledby="result-{id}"><h2 id="result-{id}">{result}</h2>'
+        '<p class="yb-note">{note}</p><div class="yb-slip">{slip}</div></section></div>').format(
+        calc=page["calculator"], id=page["id"], lang=lang, links=json.dumps(links, sort_keys=True, ensure_ascii=False),
+        titles=json.dumps(titles, sort_keys=True, ensure_ascii=False),
+        fields=fields, rows=rows, fixed=fixed, buttons=buttons, result="计算结果" if zh else "Result",
+        note="示例：按上面的默认输入计算。改动后点“计算”。" if zh else "An example for the inputs above. Change them and press Calculate.",
+        slip=Markup(slip))
+    return "# " + page["title"][lang] + "\n\n" + page["intro"][lang] + "\n\n" + str(body) + "\n"
+
+
+def index_markdown(pages: list, lang: str) -> str:
+    lines = ["# " + ("计算器" if lang == "zh" else "Calculators"), "",
+             "计算都在你的浏览器里完成，输入的数字不会发送到任何地方。" if lang == "zh" else
+             "Everything is computed in your browser; nothing you enter is sent anywhere.", ""]
+    for page in pages:
+        lines.append("- [" + page["title"][lang] + "](" + page["id"] + ".md)：" + page["intro"][lang] if lang == "zh" else
+                     "- [" + page["title"][lang] + "](" + page["id"] + ".md): " + page["intro"][lang])
+    return "\n".join(lines) + "\n"
+
+
+def write_all(out_lang_dir: str, bundle: dict, lang: str, qa_files: dict, load):
+    spec = load("calculators.yaml")
+    links = faq_links(bundle, qa_files, lang, load)
+    folder = os.path.join(out_lang_dir, "calculators")
+    os.makedirs(folder, exist_ok=True)
+    for page in spec["pages"]:
+        with open(os.path.join(folder, page["id"] + ".md"), "w", encoding="utf-8") as handle:
+            handle.write(page_markdown(page, spec["fields"], lang, links))
+    with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
+        handle.write(index_markdown(spec["pages"], lang))
