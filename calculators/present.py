@@ -193,7 +193,7 @@ def settle_slip(result: dict, lang: str, links: dict) -> str:
         parts.append(timeline(result, lang))
     parts.append('<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>")
     for i, claim in enumerate(result["claims"]):
-        parts.append("<h4>" + esc(claim_title(i, claim, lang)) + "</h4>" + steps_html(claim["steps"], lang, links))
+        parts.append("<h3>" + esc(claim_title(i, claim, lang)) + "</h3>" + steps_html(claim["steps"], lang, links))
     parts.append("</details>")
     return "".join(parts)
 

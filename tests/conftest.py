@@ -16,9 +16,17 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class LoggingHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site and records every path asked for (the worker's downloads included)."""
+
+    served = []
+
     def log_message(self, *args):
         pass
+
+    def send_head(self):
+        LoggingHandler.served.append(self.path)
+        return super().send_head()
 
 
 @pytest.fixture(scope="session")
@@ -30,11 +38,11 @@ def site():
     base = "http://127.0.0.1:" + str(port) + "/"
     env = dict(os.environ, YIBAO_SITE_URL=base)
     subprocess.run(["bash", "scripts/build_site.sh"], cwd=ROOT, env=env, check=True, capture_output=True)
-    handler = functools.partial(QuietHandler, directory=os.path.join(ROOT, "site"))
+    handler = functools.partial(LoggingHandler, directory=os.path.join(ROOT, "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield {"base": base, "dir": os.path.join(ROOT, "site")}
+    yield {"base": base, "dir": os.path.join(ROOT, "site"), "served": LoggingHandler.served}
     server.shutdown()
 
 
