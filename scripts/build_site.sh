@@ -11,7 +11,7 @@ export YIBAO_RUNTIME="$(.venv/bin/python -m scripts.ready_runtime --path)"
 export NO_MKDOCS_2_WARNING=1
 .venv/bin/python -m scripts.compile_policies --check
 rm -rf dist build calculators.egg-info
-.venv/bin/python -m build --wheel --no-isolation --outdir dist >/dev/null
+.venv/bin/python -m build --wheel --no-isolation --outdir dist >/dev/null 2>&1
 rm -rf build calculators.egg-info
 .venv/bin/python -m scripts.generate_pages
 rm -rf site

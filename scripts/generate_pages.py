@@ -22,7 +22,7 @@ DOCS = os.path.join(ROOT, "docs")
 CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
 # Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
-GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md")
+GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md")
 # Calculator pages, also generated; they show computed results, so the digit rule skips them.
 CALCULATOR_PAGES = "calculators"
 QA_FILES = {"hangzhou": ("hz-handbook-1.yaml", "hz-handbook-2.yaml"), "ningbo": ("nb-qa.yaml",)}
@@ -213,6 +213,15 @@ class Writer:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
 
+    def article(self, rel: str, name: str):
+        """A page of titled sections (the calculation method)."""
+        data = load(name)
+        figures = Figures(self.bundle, self.lang)
+        sections = [{"id": s["id"], "title": s["title"][self.lang], "body": self.text(s["body"][self.lang], figures)}
+                    for s in data["sections"]]
+        self.write(rel, "article.md.j2", title=data["title"][self.lang], intro=self.text(data["intro"][self.lang], figures),
+                   sections=sections)
+
     def about(self):
         about = load("about.yaml")
         policies = []
@@ -249,6 +258,7 @@ class Writer:
         self.compare_status()
         self.compare_editions()
         self.write("glossary.md", "glossary.md.j2", terms=load("glossary.yaml")["terms"])
+        self.article("method.md", "method.yaml")
         self.about()
 
 
