@@ -1,0 +1,41 @@
+// What every calculator worker does, whatever runtime it hosts: boot once when asked, make
+// RUN messages wait for the boot, answer each with its result or error. A runtime supplies
+// boot(runtimeUrl, progress) and run(message) → {json, html}.
+import { Message } from "./protocol.js";
+
+export function serve({ boot, run }) {
+  let booting = null;
+  const progress = (stage) => self.postMessage({ type: Message.PROGRESS, stage });
+  self.onmessage = async ({ data }) => {
+    if (data.type === Message.BOOT) {
+      booting ??= boot(data.runtime, progress).catch((error) => {
+        self.postMessage({ type: Message.FAILED, error: String(error && error.message || error) });
+        throw error;
+      });
+      return;
+    }
+    if (data.type === Message.RUN) {
+      try {
+        await booting;
+        self.postMessage({ type: Message.RESULT, id: data.id, ...run(data) });
+      } catch (error) {
+        self.postMessage({ type: Message.ERROR, id: data.id, error: String(error && error.message || error) });
+      }
+    }
+  };
+}
+
+// The Python both runtimes execute for a RUN message (inputs set as globals beforehand).
+export const RUN_PYTHON = `
+import json as _json
+_result = api.run(yb_calculator, api.parse_scenario(yb_scenario), yb_today)
+yb_out = [jsonout.dumps(_result), present.render(yb_calculator, _result, yb_lang, _json.loads(yb_links))]
+`;
+
+export function setInputs(globals, { calculator, scenario, today, lang, links }) {
+  globals.set("yb_calculator", calculator);
+  globals.set("yb_scenario", scenario);
+  globals.set("yb_today", today);
+  globals.set("yb_lang", lang);
+  globals.set("yb_links", JSON.stringify(links || {}));
+}
