@@ -147,7 +147,9 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
         fields=fields, rows=rows, fixed=fixed, buttons=buttons, result="计算结果" if zh else "Result",
         note="示例：按上面的默认输入计算。改动后点“计算”。" if zh else "An example for the inputs above. Change them and press Calculate.",
         slip=Markup(slip))
-    return "# " + page["title"][lang] + "\n\n" + page["intro"][lang] + "\n\n" + str(body) + "\n"
+    # The example slip repeats rule names many times; answers, not examples, should lead a search.
+    front = "---\nsearch:\n  boost: 0.3\n---\n\n"
+    return front + "# " + page["title"][lang] + "\n\n" + page["intro"][lang] + "\n\n" + str(body) + "\n"
 
 
 def index_markdown(pages: list, lang: str) -> str:

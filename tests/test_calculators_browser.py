@@ -181,3 +181,27 @@ def test_calculator_pages_have_no_serious_accessibility_issue(site, page, lang):
         if serious:
             problems[page_id] = serious
     assert not problems
+
+
+def test_a_runtime_that_fails_to_load_says_so_and_retry_recovers(site, page):
+    # Point the page at a runtime path that does not exist, as a broken download would.
+    page.route("**/calculators/outpatient/", lambda route: route.fulfill(
+        response=route.fetch(), body=route.fetch().text().replace('content="/pyodide/', 'content="/pyodide-missing/')))
+    page.goto(url(site, "zh", "calculators/outpatient/"))
+    page.wait_for_selector(".yb-progress.yb-failed")
+    assert "没能加载" in page.locator(".yb-progress").inner_text()
+    assert page.locator(".yb-slip .yb-totals").count() == 1  # the example result stays
+    page.evaluate("document.querySelector('meta[name=yibao-runtime]').content = "
+                  "document.querySelector('meta[name=yibao-runtime]').content.replace('-missing', '')")
+    page.locator(".yb-progress button").click()
+    page.wait_for_selector(".yb-stages .yb-current:has-text('就绪')")
+    submit(page)
+    assert page.locator(".yb-slip .yb-totals").count() == 1
+
+
+def test_the_print_view_is_a_settlement_slip(site, page):
+    open_ready(page, site, "zh", "calculators/inpatient/")
+    submit(page)
+    page.emulate_media(media="print")
+    assert not page.locator(".yb-form").is_visible() and not page.locator(".md-sidebar--primary").is_visible()
+    assert page.locator(".yb-slip .yb-totals").is_visible() and page.locator(".yb-steps").is_visible()

@@ -2,7 +2,7 @@
 // it speaks the same protocol through worker_core.js and runs the same package files, which
 // the benchmark serves beside the runtime with a manifest.
 import { Stage } from "./protocol.js";
-import { RUN_PYTHON, serve, setInputs } from "./worker_core.js";
+import { runIn, serve } from "./worker_core.js";
 
 let python = null;
 
@@ -21,11 +21,4 @@ async function boot(runtime, progress) {
   progress(Stage.READY);
 }
 
-function run(message) {
-  setInputs(python.globals, message);
-  python.runPython(RUN_PYTHON);
-  const [json, html] = python.PyProxy.toJs(python.globals.get("yb_out"));
-  return { json, html };
-}
-
-serve({ boot, run });
+serve({ boot, run: (message) => runIn(python, (list) => python.PyProxy.toJs(list), message) });

@@ -2,7 +2,7 @@
 // `calculators` wheel by name from the site's own lock file (its sha256 checked, no micropip).
 // A module worker: Pyodide 314 supports no other kind.
 import { Stage } from "./protocol.js";
-import { RUN_PYTHON, serve, setInputs } from "./worker_core.js";
+import { runIn, serve } from "./worker_core.js";
 
 let python = null;
 
@@ -24,11 +24,4 @@ async function boot(runtime, progress) {
   progress(Stage.READY);
 }
 
-function run(message) {
-  setInputs(python.globals, message);
-  python.runPython(RUN_PYTHON);
-  const [json, html] = python.globals.get("yb_out").toJs();
-  return { json, html };
-}
-
-serve({ boot, run });
+serve({ boot, run: (message) => runIn(python, (list) => list.toJs(), message) });

@@ -1,6 +1,6 @@
 // What every calculator worker does, whatever runtime it hosts: boot once when asked, make
 // RUN messages wait for the boot, answer each with its result or error. A runtime supplies
-// boot(runtimeUrl, progress) and run(message) → {json, html}.
+// boot(runtimeUrl, progress) and run(message) → {json, html} (usually through runIn).
 import { Message } from "./protocol.js";
 
 export function serve({ boot, run }) {
@@ -26,16 +26,21 @@ export function serve({ boot, run }) {
 }
 
 // The Python both runtimes execute for a RUN message (inputs set as globals beforehand).
-export const RUN_PYTHON = `
+const RUN_PYTHON = `
 import json as _json
 _result = api.run(yb_calculator, api.parse_scenario(yb_scenario), yb_today)
 yb_out = [jsonout.dumps(_result), present.render(yb_calculator, _result, yb_lang, _json.loads(yb_links))]
 `;
 
-export function setInputs(globals, { calculator, scenario, today, lang, links }) {
+/** Run one message in a booted interpreter; `toJs` turns its Python list into a JS array. */
+export function runIn(python, toJs, { calculator, scenario, today, lang, links }) {
+  const globals = python.globals;
   globals.set("yb_calculator", calculator);
   globals.set("yb_scenario", scenario);
   globals.set("yb_today", today);
   globals.set("yb_lang", lang);
   globals.set("yb_links", JSON.stringify(links || {}));
+  python.runPython(RUN_PYTHON);
+  const [json, html] = toJs(globals.get("yb_out"));
+  return { json, html };
 }
