@@ -9,7 +9,7 @@ import json
 import os
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from calculators import api, present
 from scripts.figures import Figures
@@ -60,7 +60,7 @@ def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict) -> s
         cells = []
         for policy in ("hangzhou-employee", "ningbo-employee"):
             result = api.run("settle", dict(scenario, policy=policy), today)
-            cells.append('<div class="yb-col"><h3>' + escape(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
+            cells.append('<div class="yb-col"><h3>' + present.esc(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
                          + present.render("settle", result, lang, links) + "</div>")
         return '<div class="yb-cols">' + "".join(cells) + "</div>"
     result = api.run(page["calculator"], scenario, today)
