@@ -13,9 +13,6 @@ class Money:
     def __init__(self, fen: int):
         self.fen = fen
 
-    def __eq__(self, other):
-        return isinstance(other, Money) and other.fen == self.fen
-
     def __repr__(self):
         return "Money(" + str(self.fen) + ")"
 

@@ -166,7 +166,9 @@ def timeline(result: dict, lang: str) -> str:
                     + (esc(yuan(left, lang)) if left is not None else word("none", lang)) + "</td><td>"
                     + (esc(yuan(after["cumulative"], lang)) if "cumulative" in after else word("none", lang))
                     + "</td><td>" + esc("；".join(events) if lang == "zh" else "; ".join(events)) + "</td></tr>")
-    return ('<h3>' + esc(word("timeline", lang)) + '</h3><div class="yb-scroll"><table class="yb-timeline"><thead><tr>'
+    # Scrolls sideways on a phone, so keyboard users must be able to focus it (axe).
+    return ('<h3>' + esc(word("timeline", lang)) + '</h3><div class="yb-scroll" tabindex="0" role="region" aria-label="'
+            + esc(word("timeline", lang)) + '"><table class="yb-timeline"><thead><tr>'
             + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
 
 

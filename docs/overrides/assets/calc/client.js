@@ -54,10 +54,6 @@ export function onProgress(listener) {
   return () => state.listeners.delete(listener);
 }
 
-export function isReady() {
-  return state.stage === Stage.READY;
-}
-
 export function localToday() {
   const now = new Date();
   const pad = (n) => String(n).padStart(2, "0");
