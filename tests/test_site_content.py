@@ -167,3 +167,15 @@ def test_generated_pages_are_byte_identical_from_the_same_input(tmp_path):
             assert filecmp.cmp(os.path.join(dirpath, name), other, shallow=False)
             files += 1
     assert files >= 40 and not compared.left_only and not compared.right_only
+
+
+def test_calculator_links_stand_in_their_own_paragraph(site):
+    for lang in LANGS:
+        for city, names in (("hangzhou", ("hz-handbook-1.yaml", "hz-handbook-2.yaml")), ("ningbo", ("nb-qa.yaml",))):
+            for chapter, q in questions(*names):
+                if not q.get("calculators"):
+                    continue
+                with open(os.path.join(lang_root(site, lang), city, chapter, "index.html"), encoding="utf-8") as handle:
+                    text = handle.read()
+                section = text.split('id="' + q["id"] + '"', 1)[1].split("<h2", 1)[0]
+                assert re.search(r'<div class="yb-calc">\s*<p>[^<]*<a href="[^"]*calculators/', section), (lang, city, q["id"])
