@@ -24,6 +24,15 @@ def cut(start: int, end: int, bands: list) -> list:
     return pieces
 
 
+def at_age(steps: list, age: int):
+    """The value of the last age step (``from_age``) the age has reached."""
+    value = steps[0]["value"]
+    for item in steps:
+        if age >= item["from_age"]:
+            value = item["value"]
+    return value
+
+
 def for_level(value, level: str):
     """A share given per level ({tertiary: …}) or once for all levels (a number)."""
     if isinstance(value, dict):

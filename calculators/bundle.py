@@ -81,8 +81,13 @@ class Edition:
                     raise KeyError(path + ": no key " + str(key))
                 value = value[key]
         if value is None:
-            raise not_stated(field or self.policy_id + "/" + path, parameter["label"], entry.get("note"))
+            raise self.refuse(path, field)
         return value, self.ref(path, parameter, entry)
+
+    def refuse(self, path: str, field: str = ""):
+        """The refusal for a parameter (or a part of it) the sources do not state."""
+        parameter, entry = self.entry(path, field)
+        return not_stated(field or self.policy_id + "/" + path, parameter["label"], entry.get("note"))
 
     def ref(self, path: str, parameter: dict, entry: dict) -> dict:
         return {

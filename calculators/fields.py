@@ -132,20 +132,24 @@ def _digits(text: str) -> bool:
     return True
 
 
+def is_iso_date(text) -> bool:
+    """A real calendar date written YYYY-MM-DD."""
+    parts = text.split("-") if isinstance(text, str) else []
+    return (len(parts) == 3 and len(parts[0]) == 4 and len(parts[1]) == 2 and len(parts[2]) == 2
+            and _digits(parts[0]) and _digits(parts[1]) and _digits(parts[2])
+            and _valid_date(int(parts[0]), int(parts[1]), int(parts[2])))
+
+
 def date(obj: dict, path: str, key: str, default=None) -> str:
     """An ISO date string YYYY-MM-DD (text, so every runtime compares it the same way)."""
     here = field_path(path, key)
     value = obj.get(key, default)
     if value is None:
         raise fail(here, "必须填写日期。", "a date is required.")
-    text = value if isinstance(value, str) else ""
-    parts = text.split("-")
-    if (len(parts) != 3 or len(parts[0]) != 4 or len(parts[1]) != 2 or len(parts[2]) != 2
-            or not (_digits(parts[0]) and _digits(parts[1]) and _digits(parts[2]))
-            or not _valid_date(int(parts[0]), int(parts[1]), int(parts[2]))):
+    if not is_iso_date(value):
         raise fail(here, "“" + str(value) + "”不是有效日期（格式 YYYY-MM-DD）。",
                    "“" + str(value) + "” is not a valid date (YYYY-MM-DD).")
-    return text
+    return value
 
 
 def month(obj: dict, path: str, key: str) -> tuple:

@@ -5,7 +5,7 @@ so the fund's share is 100% less it (less the remote reduction).
 """
 
 from . import bands as band_math
-from .fields import fail, must_be_default, not_stated
+from .fields import fail, must_be_default
 from .money import BP, share_of
 from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
@@ -65,7 +65,7 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
         if person["age"] is None:
             raise fail("person.age", "宁波在职职工的门诊自负段按年龄确定，请填写年龄。",
                        "Ningbo's outpatient self-pay segment for employees depends on age; give the age.")
-        segment = step_for_age(segment, person["age"])
+        segment = band_math.at_age(segment, person["age"])
     cost = pay_yearly_threshold(ledger, state, "self_pay_paid", segment, cost, ref,
                                 "门诊自负段", "Outpatient self-pay segment")
     if not cost:
@@ -73,14 +73,6 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
     patient_share, share_ref = edition.get("outpatient/personal_share/" + status, claim["level"])
     pay_shared(ledger, cost, patient_share + reduction, share_ref,
                "共负段（" + LEVEL[claim["level"]][0] + "）", "Co-payment segment at " + LEVEL[claim["level"]][1] + ", ")
-
-
-def step_for_age(steps: list, age: int):
-    value = steps[0]["value"]
-    for item in steps:
-        if age >= item["from_age"]:
-            value = item["value"]
-    return value
 
 
 def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
@@ -119,8 +111,7 @@ def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
     state["compliant"] = after
     paid_after = band_math.cumulative(after, shares)
     if paid_after is None:
-        raise not_stated(claim["path"] + ".amount", edition.policy["parameters"]["critical_illness/share"]["label"],
-                         edition.entry("critical_illness/share")[1].get("note"))
+        raise edition.refuse("critical_illness/share", claim["path"] + ".amount")
     amount = paid_after - band_math.cumulative(before, shares)
     if amount:
         ledger.relieve("critical_illness", amount,

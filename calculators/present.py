@@ -6,7 +6,7 @@ without JavaScript), and the browser worker renders every new result with it.
 """
 
 from .jsonout import Money
-from .money import BP, format_share, format_yuan
+from .money import BP, format_share, format_yuan, round_half_up
 
 PAYERS = ("account", "fund", "critical_illness", "assistance", "personal")
 WORDS = {
@@ -86,34 +86,17 @@ def chart(result: dict, lang: str) -> str:
         if not fen:
             continue
         width = fen * BP // total if total else 0
-        share = format_share(round_share(fen, total))
+        share = format_share(round_half_up(fen * BP, total) if total else 0)
         bars.append('<rect class="yb-bar yb-' + payer + '" x="' + str(x) + '" y="0" width="' + str(width)
                     + '" height="40"><title>' + esc(word(payer, lang)) + " " + esc(yuan(result[payer], lang)) + "</title></rect>")
-        legend.append('<li><span class="yb-key yb-' + payer + '"></span>' + esc(word(payer, lang)) + " "
-                      + esc(yuan(result[payer], lang)) + "（" + share + "）" if lang == "zh" else
-                      '<li><span class="yb-key yb-' + payer + '"></span>' + esc(word(payer, lang)) + " "
-                      + esc(yuan(result[payer], lang)) + " (" + share + ")")
+        legend.append((payer, word(payer, lang) + " " + yuan(result[payer], lang)
+                       + ("（" + share + "）" if lang == "zh" else " (" + share + ")")))
         x += width
-    label = "；".join(strip_tags(item) for item in legend) if lang == "zh" else "; ".join(strip_tags(item) for item in legend)
+    label = ("；" if lang == "zh" else "; ").join(text for _, text in legend)
     return ('<figure class="yb-chart"><svg viewBox="0 0 10000 40" preserveAspectRatio="none" role="img" aria-label="'
             + esc(word("who_pays", lang) + ": " + label) + '">' + "".join(bars) + "</svg><figcaption><ul>"
-            + "".join(item + "</li>" for item in legend) + "</ul></figcaption></figure>")
-
-
-def round_share(part: int, total: int) -> int:
-    return (2 * part * BP + total) // (2 * total) if total else 0
-
-
-def strip_tags(html: str) -> str:
-    out, inside = [], False
-    for ch in html:
-        if ch == "<":
-            inside = True
-        elif ch == ">":
-            inside = False
-        elif not inside:
-            out.append(ch)
-    return "".join(out)
+            + "".join('<li><span class="yb-key yb-' + payer + '"></span>' + esc(text) + "</li>" for payer, text in legend)
+            + "</ul></figcaption></figure>")
 
 
 def totals_table(result: dict, lang: str) -> str:

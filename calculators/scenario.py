@@ -1,6 +1,7 @@
 """What every calculator reads first: which policy, which keys it accepts, and the edition."""
 
 from . import fields
+from .bands import at_age
 from .bundle import Edition
 
 EMPLOYEE_POLICIES = ("hangzhou-employee", "ningbo-employee")
@@ -33,9 +34,5 @@ def by_age(edition, path: str, age, field: str = "person.status"):
     if isinstance(value, list):
         if age is None:
             raise fields.fail("person.age", "此项按年龄确定，请填写年龄。", "this depends on age; give the age.")
-        chosen = value[0]["value"]
-        for item in value:
-            if age >= item["from_age"]:
-                chosen = item["value"]
-        value = chosen
+        value = at_age(value, age)
     return value, ref

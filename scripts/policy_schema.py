@@ -6,6 +6,7 @@ path. A value is a number in the parameter's unit, a map over known keys, a list
 (``up_to`` thresholds) or age steps (``from_age``), or ``null`` for "not stated in the sources".
 """
 
+from calculators.fields import is_iso_date
 from calculators.money import parse_decimal
 
 UNITS = ("yuan", "share", "multiple", "years", "months", "days", "hours", "count", "date", "text")
@@ -63,17 +64,6 @@ def join(path: str, key) -> str:
     if isinstance(key, int):
         return path + "[" + str(key) + "]"
     return key if not path else path + "." + key
-
-
-def is_iso_date(text) -> bool:
-    if not isinstance(text, str) or len(text) != 10 or text[4] != "-" or text[7] != "-":
-        return False
-    y, m, d = text[:4], text[5:7], text[8:]
-    if not (y + m + d).isdigit():
-        return False
-    month_days = [31, 29 if int(y) % 4 == 0 and (int(y) % 100 != 0 or int(y) % 400 == 0) else 28,
-                  31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-    return 1 <= int(m) <= 12 and 1 <= int(d) <= month_days[int(m) - 1]
 
 
 def convert_leaf(check: Checker, path: str, unit: str, value):

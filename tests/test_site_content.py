@@ -109,8 +109,7 @@ def test_no_digit_on_a_generated_page_that_policies_do_not_hold(site, lang):
     for page in pages:
         article = read_article(os.path.join(root, page))
         stray = DIGIT.findall("".join(article.free_text))
-        assert not stray, (page, "digits typed outside fig()/art(): " + "".join(article.free_text)[:0] +
-                           repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]))
+        assert not stray, (page, "digits typed outside fig()/art(): " + repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]))
         for ref, text in article.figs:
             numbers = yaml_numbers(policy_text(ref))
             for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
