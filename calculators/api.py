@@ -4,9 +4,7 @@
 through the same parsing (decimals kept as text) and the same deterministic writer.
 """
 
-import json
-
-from . import account, benefit_start, contribution, jsonout, retirement, settle
+from . import account, benefit_start, contribution, jsonin, jsonout, retirement, settle
 from .bundle import load_bundle
 from .errors import InputError
 
@@ -39,11 +37,8 @@ def run(calculator: str, scenario, today: str, policies=None) -> dict:
 
 
 def parse_scenario(text: str):
-    """JSON text to data, decimals kept as text where the runtime allows it (not MicroPython)."""
-    try:
-        return json.loads(text, parse_float=str)
-    except TypeError:
-        return json.loads(text)
+    """JSON text to data, every decimal kept as the text written (see ``jsonin``)."""
+    return jsonin.loads(text)
 
 
 def run_json(calculator: str, text: str, today: str, policies=None) -> str:

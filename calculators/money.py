@@ -49,14 +49,15 @@ def parse_decimal(value, places: int):
     """A decimal number given as int, str or float, scaled by 10**places to an exact int.
 
     Returns None when the value is not a plain decimal with at most ``places`` decimals.
-    Floats are read through their shortest text form, so 12.5 is "12.5", never 12.4999….
+    A float is read by ``float_scaled``, never through its printed form (which differs
+    between runtimes).
     """
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value * (10 ** places)
     if isinstance(value, float):
-        value = repr(value)
+        return float_scaled(value, places)
     if not isinstance(value, str):
         return None
     text = normalise_number_text(value)
@@ -80,6 +81,23 @@ def parse_decimal(value, places: int):
         return None
     scaled = int(whole or "0") * (10 ** places) + int((frac + "0" * places)[:places] or "0")
     return -scaled if negative else scaled
+
+
+def float_scaled(value: float, places: int):
+    """The n with n / 10**places == value exactly (IEEE division, the same on every runtime).
+
+    So 582.19 is 58219 (it is the double nearest to 582.19) and 582.1900000000001 is refused
+    (no decimal with two places is that double). Floats too large for their decimals to be
+    exact (2**53 / 10**places and above), infinities and NaN are refused.
+    """
+    scale = 10 ** places
+    if value != value or not -(2 ** 53) < value * scale < 2 ** 53:
+        return None
+    guess = int(value * scale)
+    for n in (guess - 1, guess, guess + 1):
+        if n / scale == value:
+            return n
+    return None
 
 
 def _group_thousands(digits: str) -> str:

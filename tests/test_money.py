@@ -2,6 +2,8 @@
 
 import pytest
 
+from calculators import jsonin
+from calculators.jsonin import quote_decimals
 from calculators.money import format_share, format_yuan, parse_decimal, round_half_up, share_of
 
 
@@ -29,3 +31,30 @@ def test_formatting():
     assert format_yuan(123456789) == "1,234,567.89"
     assert format_yuan(100000, False) == "1,000"
     assert format_share(7600) == "76%" and format_share(630) == "6.3%" and format_share(1050) == "10.5%"
+
+
+@pytest.mark.parametrize("value, fen", [
+    # 582.19 and 582.1900000000001 are the same double (MicroPython prints the latter): 58219 fen.
+    (582.19, 58219), (582.1900000000001, 58219), (0.07, 7), (-0.07, -7), (1e7, 1000000000),
+    # No two-decimal number is nearest to these doubles; infinities and NaN are not amounts.
+    (582.195, None), (1e-07, None), (float("inf"), None), (float("nan"), None), (1e300, None),
+])
+def test_a_float_is_read_as_the_decimal_it_is_nearest_to(value, fen):
+    assert parse_decimal(value, 2) == fen
+
+
+def test_json_decimals_are_kept_as_the_text_written_on_every_runtime():
+    # MicroPython's json has no parse_float: quote_decimals gives it the text CPython keeps.
+    text = '{"a": 582.19, "b\\"1.5": [1, -2.0e3, "x 1.5"], "c": true, "d": false, "e": null}'
+    assert quote_decimals(text) == '{"a": "582.19", "b\\"1.5": [1, "-2.0e3", "x 1.5"], "c": true, "d": false, "e": null}'
+    assert jsonin.loads(text)["a"] == "582.19" and jsonin.loads(quote_decimals(text))["b\"1.5"] == [1, "-2.0e3", "x 1.5"]
+
+
+@pytest.mark.parametrize("text", ["[1.]", "[01]", "[.5]", "[1e]", "[-]", "[1.2.3]", "[NaN]", "[Infinity]"])
+def test_json_numbers_follow_the_json_grammar_on_every_runtime(text):
+    # MicroPython's parser accepts "1." and "01"; CPython's does not, so neither may here.
+    with pytest.raises(ValueError):
+        jsonin.loads(text)
+    if text not in ("[.5]", "[NaN]", "[Infinity]"):  # these never reach the number scanner
+        with pytest.raises(ValueError):
+            quote_decimals(text)
