@@ -17,8 +17,7 @@ KEYS = ("policy", "date", "person", "base")
 
 
 def compute(scenario, bundle: dict, today: str) -> dict:
-    edition, policy = open_scenario(scenario, bundle, today,
-                                    {"hangzhou-employee": KEYS, "ningbo-employee": KEYS})
+    edition, _ = open_scenario(scenario, bundle, today, "account", lambda options: KEYS)
     person = scenario.get("person") or {}
     fields.check_keys(person, "person", ("status", "age"))
     status = fields.choice(person, "person", "status", STATUSES, "in_service")

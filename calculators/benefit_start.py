@@ -1,9 +1,9 @@
-"""The month benefits start after (re-)enrolment.
+"""The month benefits start after (re-)enrolment; the registry names the rule that applies.
 
-Hangzhou Art. 4–5: the month after enrolment; after an interruption (3 consecutive unpaid
-months) only after 6 months of paid contributions. Ningbo Q6: the 2nd natural month after a
-first registration or a break of up to 3 months, the same month when contributions never
-stopped, the 3rd natural month after a longer break.
+``interruption_wait`` (Hangzhou Art. 4–5): the month after enrolment; after an interruption
+(3 consecutive unpaid months) only after 6 months of paid contributions. ``natural_months``
+(Ningbo Q6): the 2nd natural month after a first registration or a break of up to 3 months,
+the same month when contributions never stopped, the 3rd natural month after a longer break.
 """
 
 from . import fields
@@ -17,7 +17,7 @@ def add_months(year: int, month: int, months: int) -> str:
     return str(index // 12) + "-" + ("0" + str(index % 12 + 1))[-2:]
 
 
-def hangzhou(edition, first_time: bool, gap: int) -> tuple:
+def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
     gap_limit, gap_ref = edition.get("benefit_start/interruption_months")
     if first_time or gap < gap_limit:
         months, ref = edition.get("benefit_start/months_after_enrolment")
@@ -29,7 +29,7 @@ def hangzhou(edition, first_time: bool, gap: int) -> tuple:
                         + str(months) + " months of paid contributions; costs in between are not covered.", ref)
 
 
-def ningbo(edition, first_time: bool, gap: int) -> tuple:
+def natural_months(edition, first_time: bool, gap: int) -> tuple:
     if first_time:
         months, ref = edition.get("benefit_start/months_after_registration")
         return months, step(None, "首次参保：参保登记的第二个自然月起享受待遇。",
@@ -49,16 +49,18 @@ def ningbo(edition, first_time: bool, gap: int) -> tuple:
                         "A break of " + str(gap) + " months (more than 3): benefits start in the 3rd natural month.", ref)
 
 
+# The registry's ``rule`` for the start of benefits.
+RULES = {"interruption_wait": interruption_wait, "natural_months": natural_months}
+
+
 def compute(scenario, bundle: dict, today: str) -> dict:
-    edition, policy = open_scenario(scenario, bundle, today,
-                                    {"hangzhou-employee": KEYS, "ningbo-employee": KEYS})
+    edition, options = open_scenario(scenario, bundle, today, "benefit-start", lambda options: KEYS)
     year, month = fields.month(scenario, "", "enrolled")
     first_time = fields.flag(scenario, "", "first_time", True)
     gap = fields.whole(scenario, "", "break_months", 0, 1200, 0)
     if first_time and gap:
         raise fields.fail("break_months", "首次参保没有中断月数；如曾参保，请把 first_time 设为 false。",
                           "a first enrolment has no break; set first_time to false if you were insured before.")
-    rule = hangzhou if policy == "hangzhou-employee" else ningbo
-    months, explained = rule(edition, first_time, gap)
+    months, explained = RULES[options["rule"]](edition, first_time, gap)
     return described(edition, {"start": add_months(year, month, months), "months_after": months,
                                "steps": [explained]})

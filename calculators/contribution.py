@@ -1,9 +1,10 @@
 """Monthly contributions: the base clamped to its floor and cap, times the two rates.
 
-Hangzhou Art. 3: base = own previous-year average wage, clamped to 60%–300% of the provincial
-average (which the sources do not give: the reader supplies it); employee 2%, employer 10.5%.
-Ningbo Q2: base clamped to 3,957–22,311 (2022 figures); employee 2%, employer 8.5%; the
-flexibly employed pay 10.5% and the unemployed 10% on the floor, with no employer part.
+The registry names the rule for the floor and cap. ``average_multiple`` (Hangzhou Art. 3):
+multiples of the provincial average wage (60%–300%), which the reader supplies where the
+sources do not give it. ``yuan_limits`` (Ningbo Q2): fixed yuan (3,957–22,311, 2022 figures).
+Categories other than ``employee`` (Ningbo: the flexibly employed 10.5%, the unemployed 10%)
+pay on the floor with no employer part, where the registry lists them.
 """
 
 from . import fields
@@ -12,10 +13,6 @@ from .money import share_of
 from .scenario import described, open_scenario, step
 from .wording import share, ye, yz
 
-KEYS = {
-    "hangzhou-employee": ("policy", "date", "wage", "provincial_average"),
-    "ningbo-employee": ("policy", "date", "wage", "category"),
-}
 CATEGORIES = ("employee", "flexible", "unemployed")
 
 
@@ -27,25 +24,44 @@ def clamp_base(wage: int, floor: int, cap: int) -> tuple:
     return wage, "own"
 
 
-def compute(scenario, bundle: dict, today: str) -> dict:
-    edition, policy = open_scenario(scenario, bundle, today, KEYS)
-    steps = []
-    category = "employee"
-    if policy == "hangzhou-employee":
-        if scenario.get("provincial_average") is None:
-            edition.get("contribution/provincial_average", field="provincial_average")
-        average = fields.money(scenario, "", "provincial_average")
-        floor_multiple, floor_ref = edition.get("contribution/base_floor")
-        cap_multiple, cap_ref = edition.get("contribution/base_cap")
-        floor, cap = share_of(average, floor_multiple), share_of(average, cap_multiple)
-        steps.append(step(Money(floor), "缴费基数下限：省平工资 " + yz(average) + " × " + share(floor_multiple) + " = " + yz(floor) + "。",
-                          "Base floor: provincial average " + ye(average) + " × " + share(floor_multiple) + " = " + ye(floor) + ".", floor_ref))
-        steps.append(step(Money(cap), "缴费基数上限：省平工资 × " + share(cap_multiple) + " = " + yz(cap) + "。",
-                          "Base cap: provincial average × " + share(cap_multiple) + " = " + ye(cap) + ".", cap_ref))
+def average_multiple(edition, scenario: dict, steps: list) -> tuple:
+    """Floor and cap as multiples of the provincial average (the input, else the parameter)."""
+    if scenario.get("provincial_average") is None:
+        average = edition.get("contribution/provincial_average", field="provincial_average")[0]
     else:
-        category = fields.choice(scenario, "", "category", CATEGORIES, "employee")
-        floor, floor_ref = edition.get("contribution/base_floor")
-        cap, cap_ref = edition.get("contribution/base_cap")
+        average = fields.money(scenario, "", "provincial_average")
+    floor_multiple, floor_ref = edition.get("contribution/base_floor")
+    cap_multiple, cap_ref = edition.get("contribution/base_cap")
+    floor, cap = share_of(average, floor_multiple), share_of(average, cap_multiple)
+    steps.append(step(Money(floor), "缴费基数下限：省平工资 " + yz(average) + " × " + share(floor_multiple) + " = " + yz(floor) + "。",
+                      "Base floor: provincial average " + ye(average) + " × " + share(floor_multiple) + " = " + ye(floor) + ".", floor_ref))
+    steps.append(step(Money(cap), "缴费基数上限：省平工资 × " + share(cap_multiple) + " = " + yz(cap) + "。",
+                      "Base cap: provincial average × " + share(cap_multiple) + " = " + ye(cap) + ".", cap_ref))
+    return floor, floor_ref, cap, cap_ref
+
+
+def yuan_limits(edition, scenario: dict, steps: list) -> tuple:
+    """Floor and cap given in yuan."""
+    floor, floor_ref = edition.get("contribution/base_floor")
+    cap, cap_ref = edition.get("contribution/base_cap")
+    return floor, floor_ref, cap, cap_ref
+
+
+# The registry's ``rule`` for the contribution base.
+RULES = {"average_multiple": average_multiple, "yuan_limits": yuan_limits}
+
+
+def keys(options: dict) -> tuple:
+    """The scenario keys a policy's contribution rule reads."""
+    extra = ("provincial_average",) if options["rule"] == "average_multiple" else ()
+    return ("policy", "date", "wage") + extra + (("category",) if "categories" in options else ())
+
+
+def compute(scenario, bundle: dict, today: str) -> dict:
+    edition, options = open_scenario(scenario, bundle, today, "contribution", keys)
+    steps = []
+    category = fields.choice(scenario, "", "category", options.get("categories", ("employee",)), "employee")
+    floor, floor_ref, cap, cap_ref = RULES[options["rule"]](edition, scenario, steps)
     if category == "employee":
         wage = fields.money(scenario, "", "wage")
         base, rule = clamp_base(wage, floor, cap)

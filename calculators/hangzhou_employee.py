@@ -4,7 +4,6 @@ Each function is headed by the article it encodes. Figures come from the edition
 """
 
 from . import bands as band_math
-from .fields import must_be_default
 from .money import BP, share_of
 from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
@@ -12,13 +11,6 @@ from .wording import LEVEL, WHERE, share, span_en, span_zh, ye, yz
 
 ASSISTANCE_GROUP = {"tekun": "tekun", "dibao": "basic_living", "disabled": "basic_living",
                     "dibao_edge": "low_income_edge"}
-
-
-def check(edition, person: dict):
-    """Fields of other policies keep their defaults (Ningbo's special registration, resident tiers)."""
-    title = edition.policy["title"]
-    must_be_default(person["special_registered"], False, "person.special_registered", title)
-    must_be_default(person["tier"], 1, "person.tier", title)
 
 
 def new_year(person: dict) -> dict:

@@ -1,29 +1,13 @@
 """Hangzhou urban and rural resident insurance: only what the 2024 page states.
 
 The page gives the outpatient deductible and shares by tier and level, and inpatient
-deductibles without shares; everything else is refused as not stated.
+deductibles without shares; the registry (policy.yaml ``unsupported``) refuses the rest:
+inpatient and special outpatient claims, remote treatment, retirees, an account, certificates.
 """
 
-from .fields import fail, must_be_default
 from .money import BP, share_of
 from .shared_rules import pay_own_parts, pay_yearly_threshold
 from .wording import LEVEL, share, ye, yz
-
-
-def check(edition, person: dict):
-    """Residents have no account and no in-service/retired split; the page states no signed-GP
-    deductible cut, no assistance and no special registration for them."""
-    title = edition.policy["title"]
-    if person["status"] != "in_service":
-        raise fail("person.status", "居民医保没有在职/退休之分，资料未载明退休人员待遇。",
-                   "the resident scheme has no retiree category; the sources state no retiree rates.")
-    if person["account"]:
-        raise fail("person.account", "居民医保不建立个人账户，余额应为 0。",
-                   "resident-scheme members have no personal account; the balance must be 0.")
-    if person["certificate"] != "none":
-        edition.get("assistance/share", field="person.certificate")
-    must_be_default(person["signed_gp"], False, "person.signed_gp", title)
-    must_be_default(person["special_registered"], False, "person.special_registered", title)
 
 
 def new_year(person: dict) -> dict:
@@ -33,12 +17,6 @@ def new_year(person: dict) -> dict:
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
     """2024 page, resident reimbursement, scope 1 and rates 1: a yearly outpatient deductible of
     300; above it the patient pays by tier and level (less at the signed community centre)."""
-    if claim["where"] != "local":
-        edition.get("remote/settlement", field=claim["path"] + ".where")
-    if claim["kind"] == "inpatient":
-        edition.get("inpatient/personal_share", field=claim["path"] + ".kind")
-    if claim["kind"] == "special_outpatient":
-        edition.get("special_outpatient/personal_share", field=claim["path"] + ".kind")
     pay_own_parts(ledger, claim)
     deductible, ref = edition.get("outpatient/deductible")
     cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, claim["amount"], ref,

@@ -5,19 +5,11 @@ so the fund's share is 100% less it (less the remote reduction).
 """
 
 from . import bands as band_math
-from .fields import fail, must_be_default
+from .fields import fail
 from .money import BP, share_of
 from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
 from .wording import LEVEL, share, span_en, span_zh, ye, yz
-
-
-def check(edition, person: dict):
-    """Hangzhou's family-doctor rules, assistance certificates and resident tiers are not Ningbo's."""
-    title = edition.policy["title"]
-    must_be_default(person["signed_gp"], False, "person.signed_gp", title)
-    must_be_default(person["certificate"], "none", "person.certificate", title)
-    must_be_default(person["tier"], 1, "person.tier", title)
 
 
 def new_year(person: dict) -> dict:
@@ -123,7 +115,6 @@ def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
 
 
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
-    must_be_default(claim["at_signed_gp"], False, claim["path"] + ".at_signed_gp", edition.policy["title"])
     pay_own_parts(ledger, claim)
     reduction = remote_reduction(edition, claim, ledger)
     if claim["kind"] == "outpatient":

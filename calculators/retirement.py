@@ -1,8 +1,9 @@
 """Whether contribution years suffice for retiree benefits, and Ningbo's one-off top-up.
 
-Hangzhou Art. 7: 10 years actually paid in the urban area and 20 cumulative. Ningbo Q3: 20
-years for those retiring from 2021-07-01, with months before that date × (20 ÷ 15) rounded up
-to whole months, and a top-up of the missing months at 6.3% of 90% of the contribution basis;
+The registry names the rule. ``local_and_cumulative`` (Hangzhou Art. 7): 10 years actually
+paid in the urban area and 20 cumulative. ``reform_adjusted`` (Ningbo Q3): 20 years for those
+retiring from the reform date, months before it × the adjustment factor (4/3) rounded up to
+whole months, and a top-up of the missing months at 6.3% of 90% of the contribution basis;
 15 years for those retired before; the transition half-year compares both rules (its old-rule
 figures are not in the sources, so no top-up is computed there).
 """
@@ -13,11 +14,6 @@ from .money import BP, round_half_up
 from .scenario import described, open_scenario, step
 from .wording import share, ye, yz
 
-KEYS = {
-    "hangzhou-employee": ("policy", "date", "local_actual_months", "cumulative_months"),
-    "ningbo-employee": ("policy", "date", "retirement_date", "months_before_reform", "months_after_reform",
-                        "new_after_reform", "basis"),
-}
 MAX_MONTHS = 1200
 
 
@@ -28,7 +24,7 @@ def years_text(months: int) -> tuple:
     return zh, en
 
 
-def hangzhou(edition, scenario: dict) -> dict:
+def local_and_cumulative(edition, scenario: dict) -> dict:
     local = fields.whole(scenario, "", "local_actual_months", 0, MAX_MONTHS)
     cumulative = fields.whole(scenario, "", "cumulative_months", 0, MAX_MONTHS)
     if local is None or cumulative is None:
@@ -56,7 +52,7 @@ def hangzhou(edition, scenario: dict) -> dict:
             "short_cumulative_months": short_total, "steps": steps}
 
 
-def ningbo(edition, scenario: dict) -> dict:
+def reform_adjusted(edition, scenario: dict) -> dict:
     retired = fields.date(scenario, "", "retirement_date")
     before = fields.whole(scenario, "", "months_before_reform", 0, MAX_MONTHS, 0)
     after = fields.whole(scenario, "", "months_after_reform", 0, MAX_MONTHS, 0)
@@ -108,7 +104,14 @@ def ningbo(edition, scenario: dict) -> dict:
             "eligible": short == 0, "topup": topup, "steps": steps}
 
 
+# The registry's ``rule``: (the rule, the scenario keys it reads).
+RULES = {
+    "local_and_cumulative": (local_and_cumulative, ("policy", "date", "local_actual_months", "cumulative_months")),
+    "reform_adjusted": (reform_adjusted, ("policy", "date", "retirement_date", "months_before_reform",
+                                          "months_after_reform", "new_after_reform", "basis")),
+}
+
+
 def compute(scenario, bundle: dict, today: str) -> dict:
-    edition, policy = open_scenario(scenario, bundle, today, KEYS)
-    figures = hangzhou(edition, scenario) if policy == "hangzhou-employee" else ningbo(edition, scenario)
-    return described(edition, figures)
+    edition, options = open_scenario(scenario, bundle, today, "retirement", lambda options: RULES[options["rule"]][1])
+    return described(edition, RULES[options["rule"]][0](edition, scenario))

@@ -1,19 +1,22 @@
 """What every calculator reads first: which policy, which keys it accepts, and the edition."""
 
-from . import fields
+from . import fields, registry
 from .bands import at_age
 from .bundle import Edition
 
-EMPLOYEE_POLICIES = ("hangzhou-employee", "ningbo-employee")
 
+def open_scenario(scenario, bundle: dict, today: str, calculator: str, keys):
+    """(edition, the calculator's registry options) after checking the policy, keys and date.
 
-def open_scenario(scenario, bundle: dict, today: str, keys_by_policy: dict):
-    """(edition, policy id) after checking the policy, the allowed keys and the date."""
+    The policy must offer ``calculator`` in the registry; ``keys(options)`` gives the keys the
+    scenario may hold for it.
+    """
     if not isinstance(scenario, dict):
         raise fields.fail("scenario", "应为键值对象。", "must be a mapping of keys to values.")
-    policy = fields.choice(scenario, "", "policy", sorted(keys_by_policy))
-    fields.check_keys(scenario, "", keys_by_policy[policy])
-    return Edition(bundle, policy, fields.date(scenario, "", "date", today)), policy
+    policy = fields.choice(scenario, "", "policy", registry.policy_ids(bundle, calculator))
+    settings = registry.options(bundle, policy, calculator)
+    fields.check_keys(scenario, "", keys(settings))
+    return Edition(bundle, policy, fields.date(scenario, "", "date", today)), settings
 
 
 def described(edition, extra: dict) -> dict:

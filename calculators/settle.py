@@ -4,25 +4,28 @@ The year is settled claim by claim, in the order given, each rule reading the ru
 (account left, deductibles paid, cumulative cost, burdens) that the claims before it left.
 """
 
-from . import hangzhou_employee, hangzhou_resident, ningbo_employee, settle_input
+from . import hangzhou_employee, hangzhou_resident, ningbo_employee, registry, settle_input
 from .bundle import Edition
 from .jsonout import Money
 from .ledger import PAYERS, ClaimLedger
 
+# Rule families by the name a policy's registry entry gives (``family``): one module per shape.
 RULES = {
-    "hangzhou-employee": hangzhou_employee,
-    "ningbo-employee": ningbo_employee,
-    "hangzhou-resident": hangzhou_resident,
+    "hangzhou_employee": hangzhou_employee,
+    "ningbo_employee": ningbo_employee,
+    "hangzhou_resident": hangzhou_resident,
 }
 
 
 def settle(scenario: dict, bundle: dict, today: str) -> dict:
     """The settlement of ``scenario`` (the CLI's input format) as plain data plus Money."""
-    data = settle_input.read(scenario, today)
+    data = settle_input.read(scenario, today, registry.policy_ids(bundle, "settle"))
     edition = Edition(bundle, data["policy"], data["date"])
-    rules = RULES[data["policy"]]
+    rules = RULES[edition.policy["family"]]
     person = data["person"]
-    rules.check(edition, person)
+    registry.refuse_unsupported(edition.policy, "person", person, "person")
+    for claim in data["claims"]:
+        registry.refuse_unsupported(edition.policy, "claims", claim, claim["path"])
     state = rules.new_year(person)
     totals = {}
     for payer in PAYERS:

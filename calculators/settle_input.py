@@ -5,7 +5,6 @@ Nothing is computed from a scenario that fails here; the error names the field.
 
 from . import fields
 
-POLICY_IDS = ("hangzhou-employee", "ningbo-employee", "hangzhou-resident")
 TOP_KEYS = ("policy", "date", "person", "claims")
 PERSON_KEYS = ("status", "age", "account", "signed_gp", "certificate", "special_registered", "tier")
 CLAIM_KEYS = ("kind", "level", "amount", "category_b", "out_of_scope", "at_signed_gp", "where",
@@ -57,7 +56,8 @@ def read_claim(raw, path: str) -> dict:
     return claim
 
 
-def read(scenario, today: str) -> dict:
+def read(scenario, today: str, policy_ids: list) -> dict:
+    """The scenario's fields, read and checked; ``policy_ids`` the policies that settle claims."""
     fields.check_keys(scenario, "", TOP_KEYS)
     claims_raw = scenario.get("claims", [])
     if not isinstance(claims_raw, list):
@@ -66,7 +66,7 @@ def read(scenario, today: str) -> dict:
         raise fields.fail("claims", "一次最多 " + str(MAX_CLAIMS) + " 笔费用。",
                           "at most " + str(MAX_CLAIMS) + " claims at a time.")
     return {
-        "policy": fields.choice(scenario, "", "policy", POLICY_IDS),
+        "policy": fields.choice(scenario, "", "policy", policy_ids),
         "date": fields.date(scenario, "", "date", today),
         "person": read_person(scenario.get("person")),
         "claims": [read_claim(c, fields.field_path("claims", i)) for i, c in enumerate(claims_raw)],

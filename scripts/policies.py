@@ -73,6 +73,10 @@ def load_tree(root: str = POLICIES) -> dict:
             "scheme": policy["scheme"],
             "editions": policy["editions"],
             "parameters": parameters,
+            "name": policy["name"],
+            "family": policy["family"],
+            "calculators": policy["calculators"],
+            "unsupported": policy.get("unsupported", []),
         }
     if errors:
         raise PolicyTreeError(errors)

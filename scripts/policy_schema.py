@@ -6,6 +6,7 @@ path. A value is a number in the parameter's unit, a map over known keys, a list
 (``up_to`` thresholds) or age steps (``from_age``), or ``null`` for "not stated in the sources".
 """
 
+from calculators import api, benefit_start, contribution, retirement, settle, settle_input
 from calculators.fields import is_iso_date
 from calculators.money import parse_decimal
 
@@ -177,9 +178,10 @@ def check_sources(file: str, data) -> tuple:
 
 def check_policy(file: str, data, sources: dict) -> tuple:
     check = Checker(file)
-    if not check.keys("", data, ("title", "city", "scheme", "editions")):
+    if not check.keys("", data, ("title", "city", "scheme", "editions") + REGISTRY_KEYS, ("unsupported",)):
         return data, check.errors
     check.text("title", data.get("title"))
+    check_registry(check, data)
     editions = data.get("editions")
     if not isinstance(editions, list) or not editions:
         check.fail("editions", "must be a non-empty list")
@@ -205,6 +207,56 @@ def check_policy(file: str, data, sources: dict) -> tuple:
         if "carry_over" in edition:
             check.text(join(here, "carry_over"), edition["carry_over"])
     return data, check.errors
+
+
+# The registry part of policy.yaml: the short name, the rule family settling claims, the
+# calculators offered (each with the rule variant that applies) and the inputs not supported.
+REGISTRY_KEYS = ("name", "family", "calculators")
+CALCULATOR_RULES = {"contribution": contribution.RULES, "retirement": retirement.RULES,
+                    "benefit-start": benefit_start.RULES}
+UNSUPPORTED_FIELDS = {"person": settle_input.PERSON_KEYS, "claims": settle_input.CLAIM_KEYS}
+
+
+def check_registry(check: Checker, data: dict):
+    check.text("name", data.get("name"))
+    if data.get("family") not in settle.RULES:
+        check.fail("family", "unknown rule family (expected one of " + ", ".join(sorted(settle.RULES)) + ")")
+    offered = data.get("calculators")
+    if not isinstance(offered, dict) or not offered:
+        check.fail("calculators", "must map at least one calculator to its settings")
+        offered = {}
+    for name in offered:
+        here = join("calculators", name)
+        if name not in api.CALCULATORS:
+            check.fail(here, "unknown calculator (expected one of " + ", ".join(sorted(api.CALCULATORS)) + ")")
+            continue
+        rules = CALCULATOR_RULES.get(name)
+        optional = ("categories",) if name == "contribution" else ()
+        if not check.keys(here, offered[name], ("rule",) if rules else (), optional):
+            continue
+        if rules and offered[name]["rule"] not in rules:
+            check.fail(join(here, "rule"), "unknown rule (expected one of " + ", ".join(sorted(rules)) + ")")
+        categories = offered[name].get("categories", ["employee"])
+        if not isinstance(categories, list) or "employee" not in categories or any(
+                c not in contribution.CATEGORIES for c in categories):
+            check.fail(join(here, "categories"), "must list employee and any of " + ", ".join(contribution.CATEGORIES))
+    items = data.get("unsupported", [])
+    if not isinstance(items, list):
+        check.fail("unsupported", "must be a list")
+        items = []
+    for i, item in enumerate(items):
+        here = join("unsupported", i)
+        if not check.keys(here, item, ("field", "only"), ("reason",)):
+            continue
+        section, _, key = str(item["field"]).partition(".")
+        if key not in UNSUPPORTED_FIELDS.get(section, ()):
+            check.fail(join(here, "field"), "must be person.KEY or claims.KEY of the settle input")
+        if not isinstance(item["only"], list) or not item["only"]:
+            check.fail(join(here, "only"), "must list the values accepted")
+        if "reason" in item:
+            check.text(join(here, "reason"), item["reason"])
+    if "settle" not in offered and items:
+        check.fail("unsupported", "only settle inputs can be unsupported; this policy does not settle claims")
 
 
 def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tuple:

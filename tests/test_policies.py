@@ -6,8 +6,10 @@ import shutil
 import pytest
 import yaml
 
+from calculators import api
 from scripts import compile_policies
 from scripts.policies import POLICIES, PolicyTreeError, load_tree
+from tests.caselib import TODAY, case_files, check_expectation, load_case
 
 
 def test_the_committed_bundle_is_what_policies_compile_to():
@@ -101,3 +103,62 @@ def test_every_problem_is_reported_at_once(tree):
     edit(tree, LIMIT, lambda d: d["values"][0].update(vaule=1))
     edit(tree, SHARES, lambda d: d.update(unit="percent"))
     assert len(problems(tree)) == 2
+
+
+# The registry (policy.yaml: name, family, calculators, unsupported): what the engine dispatches on.
+
+def test_a_copy_of_ningbo_under_a_new_id_settles_every_ningbo_case_with_no_code(tree):
+    # A city with Ningbo's shape is a folder of YAML: copy it, rename it, and every hand-worked
+    # Ningbo case (settle and the other calculators) gives the same hand-worked figures.
+    shutil.copytree(os.path.join(tree, "ningbo-employee"), os.path.join(tree, "testcity-employee"))
+    edit(tree, "testcity-employee/policy.yaml", lambda d: d.update(
+        name={"zh": "测试市职工医保", "en": "Testcity employee insurance"}, city="testcity"))
+    bundle = load_tree(str(tree))
+    ningbo = [p for p in case_files() if "ningbo-employee" in p or os.path.basename(p).startswith("nb-")]
+    assert len(ningbo) >= 40
+    for path in ningbo:
+        case = load_case(path)
+        case["scenario"]["policy"] = "testcity-employee"
+        result = api.run(case["calculator"], case["scenario"], TODAY, bundle)
+        assert not check_expectation(case, result), path
+        if "error" not in result:
+            assert result["policy"] == "testcity-employee"
+    assert api.run("account", {"policy": "testcity-employee", "person": {"age": 44}, "base": 10000},
+                   TODAY, bundle)["monthly"].fen == 34000  # 10,000 × 3.4% = 340 (Q4)
+
+
+def test_an_unsupported_kind_is_refused_by_the_registry_even_when_its_figure_is_filled(tree):
+    # The resident inpatient share is null in the sources; fill it in, and the registry still refuses.
+    path = "hangzhou-resident/inpatient/personal_share.yaml"
+    edit(tree, path, lambda d: d["values"][0].update(value=0.5, article={"zh": "测试", "en": "test"}))
+    bundle = load_tree(str(tree))
+    assert bundle["policies"]["hangzhou-resident"]["parameters"]["inpatient/personal_share"]["values"][0]["value"] == 5000
+    result = api.run("settle", {"policy": "hangzhou-resident", "date": "2024-06-01",
+                                "claims": [{"kind": "inpatient", "level": "tertiary", "amount": 1000}]}, TODAY, bundle)
+    error = result["error"]
+    assert error["field"] == "claims[0].kind"
+    assert "杭州城乡居民医保" in error["zh"] and "没有给出起付标准以上的分担比例" in error["zh"]
+    assert "Hangzhou resident insurance" in error["en"] and "not the shares above them" in error["en"]
+
+
+def test_a_calculator_the_registry_does_not_list_is_refused_naming_the_policy():
+    result = api.run("contribution", {"policy": "hangzhou-resident", "wage": 5000}, TODAY)
+    assert result["error"]["field"] == "policy"
+    assert "hangzhou-employee, ningbo-employee" in result["error"]["en"]
+
+
+@pytest.mark.parametrize("change, where, problem", [
+    (lambda d: d.update(family="nanjing_employee"), "family",
+     "unknown rule family (expected one of hangzhou_employee, hangzhou_resident, ningbo_employee)"),
+    (lambda d: d["calculators"].update(retirement={"rule": "hangzhou"}), "calculators.retirement.rule",
+     "unknown rule (expected one of local_and_cumulative, reform_adjusted)"),
+    (lambda d: d["calculators"].update(pension={}), "calculators.pension",
+     "unknown calculator (expected one of account, benefit-start, contribution, retirement, settle)"),
+    (lambda d: d["calculators"].update(contribution={}), "calculators.contribution.rule", "missing"),
+    (lambda d: d.update(unsupported=[{"field": "person.colour", "only": ["none"]}]), "unsupported[0].field",
+     "must be person.KEY or claims.KEY of the settle input"),
+    (lambda d: d.pop("name"), "name", "missing"),
+])
+def test_registry_mistakes_are_named(tree, change, where, problem):
+    edit(tree, "hangzhou-employee/policy.yaml", change)
+    assert problems(tree) == [("policies/hangzhou-employee/policy.yaml", where, problem)]
