@@ -8,6 +8,7 @@ the same month when contributions never stopped, the 3rd natural month after a l
 
 from . import fields
 from .scenario import described, open_scenario, step
+from .wording import natural_month, next_month, numeral_zh
 
 KEYS = ("policy", "date", "enrolled", "first_time", "break_months")
 
@@ -21,7 +22,8 @@ def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
     gap_limit, gap_ref = edition.get("benefit_start/interruption_months")
     if first_time or gap < gap_limit:
         months, ref = edition.get("benefit_start/months_after_enrolment")
-        return months, step(None, "办理参保缴费手续后的次月起享受待遇。", "Benefits start the month after enrolment.", ref)
+        zh, en = next_month(months)
+        return months, step(None, "办理参保缴费手续后的" + zh + "起享受待遇。", "Benefits start " + en + " enrolment.", ref)
     months, ref = edition.get("benefit_start/waiting_months")
     return months, step(None, "连续中断缴费 " + str(gap) + " 个月，属中断参保：须连续缴费满 " + str(months)
                         + " 个月后才能享受待遇，其间的医疗费医保不付。",
@@ -32,21 +34,26 @@ def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
 def natural_months(edition, first_time: bool, gap: int) -> tuple:
     if first_time:
         months, ref = edition.get("benefit_start/months_after_registration")
-        return months, step(None, "首次参保：参保登记的第二个自然月起享受待遇。",
-                            "First registration: benefits start in the 2nd natural month.", ref)
+        zh, en = natural_month(months)
+        return months, step(None, "首次参保：参保登记的" + zh + "起享受待遇。",
+                            "First registration: benefits start in " + en + ".", ref)
     if gap == 0:
-        return 0, step(None, "连续缴费、待遇正常：接续参保当月切换。",
-                       "Contributions never stopped: benefits switch over in the same month.",
-                       edition.get("benefit_start/short_break_months")[1])
-    short_limit, short_ref = edition.get("benefit_start/short_break_months")
-    if gap <= short_limit:
+        months, ref = edition.get("benefit_start/months_after_continuous")
+        zh, en = natural_month(months)
+        return months, step(None, "连续缴费、待遇正常：接续参保" + zh + "切换。",
+                            "Contributions never stopped: benefits switch over in " + en + ".", ref)
+    limit, _ = edition.get("benefit_start/short_break_months")
+    if gap <= limit:
         months, ref = edition.get("benefit_start/months_after_short_break")
-        return months, step(None, "中断 " + str(gap) + " 个月（三个月含以内）：接续参保的第二个自然月起享受待遇，可申请补缴中断期间的费用。",
-                            "A break of " + str(gap) + " months (3 or fewer): benefits start in the 2nd natural month; "
-                            "the break can be paid back.", ref)
+        zh, en = natural_month(months)
+        return months, step(None, "中断 " + str(gap) + " 个月（" + numeral_zh(limit) + "个月含以内）：接续参保的" + zh
+                            + "起享受待遇，可申请补缴中断期间的费用。",
+                            "A break of " + str(gap) + " months (" + str(limit) + " or fewer): benefits start in " + en
+                            + "; the break can be paid back.", ref)
     months, ref = edition.get("benefit_start/months_after_long_break")
-    return months, step(None, "中断 " + str(gap) + " 个月（超过三个月）：接续参保的第三个自然月起享受待遇。",
-                        "A break of " + str(gap) + " months (more than 3): benefits start in the 3rd natural month.", ref)
+    zh, en = natural_month(months)
+    return months, step(None, "中断 " + str(gap) + " 个月（超过" + numeral_zh(limit) + "个月）：接续参保的" + zh + "起享受待遇。",
+                        "A break of " + str(gap) + " months (more than " + str(limit) + "): benefits start in " + en + ".", ref)
 
 
 # The registry's ``rule`` for the start of benefits.

@@ -12,9 +12,15 @@ from . import fields
 from .jsonout import Money
 from .money import BP, round_half_up
 from .scenario import described, open_scenario, step
-from .wording import share, ye, yz
+from .wording import date_text, share, ye, yz
 
 MAX_MONTHS = 1200
+
+
+def fraction(text: str) -> tuple:
+    """"4/3" -> (4, 3): a factor the sources write as a fraction, kept exact."""
+    numerator, denominator = text.split("/")
+    return int(numerator), int(denominator)
 
 
 def years_text(months: int) -> tuple:
@@ -61,24 +67,28 @@ def reform_adjusted(edition, scenario: dict) -> dict:
     transition_end, transition_ref = edition.get("retirement/transition_end")
     new_min, new_ref = edition.get("retirement/min_years")
     old_min, old_ref = edition.get("retirement/min_years_before_reform")
+    reform_zh, reform_en = date_text(reform)
     steps = []
     if retired < reform:
         rule, required, counted = "before_reform", 12 * old_min, before + after
-        steps.append(step(None, "2021年7月1日前退休：最低缴费年限 " + years_text(required)[0] + "，缴费年限不作调整。",
-                          "Retired before 1 July 2021: the minimum is " + years_text(required)[1] + ", months count as they are.", old_ref))
+        steps.append(step(None, reform_zh + "前退休：最低缴费年限 " + years_text(required)[0] + "，缴费年限不作调整。",
+                          "Retired before " + reform_en + ": the minimum is " + years_text(required)[1]
+                          + ", months count as they are.", old_ref))
     else:
         rule = "transition" if retired <= transition_end else "after_reform"
         required = 12 * new_min
-        adjusted = before if new_after else (before * new_min + old_min - 1) // old_min
+        factor, factor_ref = edition.get("retirement/adjustment_factor")
+        numerator, denominator = fraction(factor)
+        adjusted = before if new_after else (before * numerator + denominator - 1) // denominator
         counted = adjusted + after
         if new_after:
-            steps.append(step(None, "2021年7月1日后新参保：外地转入的此前年限不作系数调整。",
-                              "Joined Ningbo after 1 July 2021: earlier months transferred in are not adjusted.", reform_ref))
+            steps.append(step(None, reform_zh + "后新参保：外地转入的此前年限不作系数调整。",
+                              "Joined after " + reform_en + ": earlier months transferred in are not adjusted.", reform_ref))
         else:
-            steps.append(step(None, "2021年7月1日前的 " + str(before) + " 个月 × " + str(new_min) + "/" + str(old_min)
+            steps.append(step(None, reform_zh + "前的 " + str(before) + " 个月 × " + factor
                               + "，不足1个月按1个月计：" + str(adjusted) + " 个月。",
-                              str(before) + " months before 1 July 2021 × " + str(new_min) + "/" + str(old_min)
-                              + ", a part month counting as one: " + str(adjusted) + " months.", reform_ref))
+                              str(before) + " months before " + reform_en + " × " + factor
+                              + ", a part month counting as one: " + str(adjusted) + " months.", factor_ref))
         steps.append(step(None, "最低缴费年限 " + years_text(required)[0] + "。",
                           "The minimum is " + years_text(required)[1] + ".", new_ref))
     short = max(0, required - counted)
@@ -97,9 +107,11 @@ def reform_adjusted(edition, scenario: dict) -> dict:
                               "One-off top-up: " + str(short) + " months × basis " + ye(basis) + " × " + share(base_share)
                               + " × " + share(rate) + " = " + ye(topup.fen) + ".", rate_ref))
     elif short:
-        steps.append(step(None, "此种情形的补缴金额所需数字（如2007年本市职工月平均工资、衔接期的孰低比较）资料未载明，不作计算。",
-                          "The figures this case's top-up needs (such as Ningbo's 2007 average wage, or the transition's "
-                          "lower-of comparison) are not stated in the sources; no top-up is computed.", transition_ref))
+        wage_year = edition.get("retirement/topup_floor_wage_year")[0]
+        steps.append(step(None, "此种情形的补缴金额所需数字（如" + wage_year + "年本市职工月平均工资、衔接期的孰低比较）资料未载明，不作计算。",
+                          "The figures this case's top-up needs (such as the city's " + wage_year + " average wage, or the "
+                          "transition's lower-of comparison) are not stated in the sources; no top-up is computed.",
+                          transition_ref))
     return {"rule": rule, "required_months": required, "counted_months": counted, "short_months": short,
             "eligible": short == 0, "topup": topup, "steps": steps}
 
