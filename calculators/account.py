@@ -11,7 +11,6 @@ from .jsonout import Money
 from .money import share_of
 from .scenario import by_age, described, open_scenario, step
 from .settle_input import STATUSES
-from .wording import share, ye, yz
 
 KEYS = ("policy", "date", "person", "base")
 
@@ -27,20 +26,17 @@ def compute(scenario, bundle: dict, today: str) -> dict:
     if edition.policy["parameters"]["account/allocation/" + status]["unit"] == "share":
         base = fields.money(scenario, "", "base")
         monthly = share_of(base, value)
-        steps.append(step(Money(monthly), "每月划入：缴费基数 " + yz(base) + " × " + share(value) + " = " + yz(monthly) + "。",
-                          "Credited each month: base " + ye(base) + " × " + share(value) + " = " + ye(monthly) + ".", ref))
+        steps.append(step(Money(monthly), "account_monthly_share",
+                          {"base": Money(base), "rate": value, "monthly": Money(monthly)}, ref))
     else:
         monthly = value
-        steps.append(step(Money(monthly), "退休人员每月划入 " + yz(monthly) + "。",
-                          "Retirees are credited " + ye(monthly) + " a month.", ref))
+        steps.append(step(Money(monthly), "account_monthly_fixed", {"monthly": Money(monthly)}, ref))
     year = 12 * monthly
     levies = 0
     for path in ("contribution/critical_illness_levy", "contribution/assistance_levy"):
         if edition.has(path):
             levy, levy_ref = edition.get(path)
             levies += levy
-            label = edition.policy["parameters"][path]["label"]
-            steps.append(step(Money(levy), "扣减" + label["zh"] + "：" + yz(levy) + "。",
-                              "Less the " + label["en"][0].lower() + label["en"][1:] + ": " + ye(levy) + ".", levy_ref))
+            steps.append(step(Money(levy), "account_levy", {"label": levy_ref["label"], "levy": Money(levy)}, levy_ref))
     return described(edition, {"monthly": Money(monthly), "year": Money(year), "levies": Money(levies),
                                "credited": Money(year - levies), "steps": steps})

@@ -8,7 +8,6 @@ the same month when contributions never stopped, the 3rd natural month after a l
 
 from . import fields
 from .scenario import described, open_scenario, step
-from .wording import natural_month, next_month, numeral_zh
 
 KEYS = ("policy", "date", "enrolled", "first_time", "break_months")
 
@@ -22,38 +21,22 @@ def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
     gap_limit, gap_ref = edition.get("benefit_start/interruption_months")
     if first_time or gap < gap_limit:
         months, ref = edition.get("benefit_start/months_after_enrolment")
-        zh, en = next_month(months)
-        return months, step(None, "办理参保缴费手续后的" + zh + "起享受待遇。", "Benefits start " + en + " enrolment.", ref)
+        return months, step(None, "after_enrolment", {"months": months}, ref)
     months, ref = edition.get("benefit_start/waiting_months")
-    return months, step(None, "连续中断缴费 " + str(gap) + " 个月，属中断参保：须连续缴费满 " + str(months)
-                        + " 个月后才能享受待遇，其间的医疗费医保不付。",
-                        str(gap) + " unpaid months in a row is an interruption: benefits start only after "
-                        + str(months) + " months of paid contributions; costs in between are not covered.", ref)
+    return months, step(None, "interruption_wait", {"gap": gap, "months": months}, ref)
 
 
 def natural_months(edition, first_time: bool, gap: int) -> tuple:
     if first_time:
         months, ref = edition.get("benefit_start/months_after_registration")
-        zh, en = natural_month(months)
-        return months, step(None, "首次参保：参保登记的" + zh + "起享受待遇。",
-                            "First registration: benefits start in " + en + ".", ref)
+        return months, step(None, "first_registration", {"months": months}, ref)
     if gap == 0:
         months, ref = edition.get("benefit_start/months_after_continuous")
-        zh, en = natural_month(months)
-        return months, step(None, "连续缴费、待遇正常：接续参保" + zh + "切换。",
-                            "Contributions never stopped: benefits switch over in " + en + ".", ref)
-    limit, _ = edition.get("benefit_start/short_break_months")
-    if gap <= limit:
-        months, ref = edition.get("benefit_start/months_after_short_break")
-        zh, en = natural_month(months)
-        return months, step(None, "中断 " + str(gap) + " 个月（" + numeral_zh(limit) + "个月含以内）：接续参保的" + zh
-                            + "起享受待遇，可申请补缴中断期间的费用。",
-                            "A break of " + str(gap) + " months (" + str(limit) + " or fewer): benefits start in " + en
-                            + "; the break can be paid back.", ref)
-    months, ref = edition.get("benefit_start/months_after_long_break")
-    zh, en = natural_month(months)
-    return months, step(None, "中断 " + str(gap) + " 个月（超过" + numeral_zh(limit) + "个月）：接续参保的" + zh + "起享受待遇。",
-                        "A break of " + str(gap) + " months (more than " + str(limit) + "): benefits start in " + en + ".", ref)
+        return months, step(None, "continuous", {"months": months}, ref)
+    limit = edition.get("benefit_start/short_break_months")[0]
+    path, kind = ("months_after_short_break", "short_break") if gap <= limit else ("months_after_long_break", "long_break")
+    months, ref = edition.get("benefit_start/" + path)
+    return months, step(None, kind, {"gap": gap, "limit": limit, "months": months}, ref)
 
 
 # The registry's ``rule`` for the start of benefits.

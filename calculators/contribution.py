@@ -11,7 +11,6 @@ from . import fields
 from .jsonout import Money
 from .money import share_of
 from .scenario import described, open_scenario, step
-from .wording import share, ye, yz
 
 CATEGORIES = ("employee", "flexible", "unemployed")
 
@@ -33,10 +32,9 @@ def average_multiple(edition, scenario: dict, steps: list) -> tuple:
     floor_multiple, floor_ref = edition.get("contribution/base_floor")
     cap_multiple, cap_ref = edition.get("contribution/base_cap")
     floor, cap = share_of(average, floor_multiple), share_of(average, cap_multiple)
-    steps.append(step(Money(floor), "缴费基数下限：省平工资 " + yz(average) + " × " + share(floor_multiple) + " = " + yz(floor) + "。",
-                      "Base floor: provincial average " + ye(average) + " × " + share(floor_multiple) + " = " + ye(floor) + ".", floor_ref))
-    steps.append(step(Money(cap), "缴费基数上限：省平工资 × " + share(cap_multiple) + " = " + yz(cap) + "。",
-                      "Base cap: provincial average × " + share(cap_multiple) + " = " + ye(cap) + ".", cap_ref))
+    steps.append(step(Money(floor), "base_floor_from_average",
+                      {"average": Money(average), "multiple": floor_multiple, "floor": Money(floor)}, floor_ref))
+    steps.append(step(Money(cap), "base_cap_from_average", {"multiple": cap_multiple, "cap": Money(cap)}, cap_ref))
     return floor, floor_ref, cap, cap_ref
 
 
@@ -67,25 +65,20 @@ def compute(scenario, bundle: dict, today: str) -> dict:
         base, rule = clamp_base(wage, floor, cap)
         employee_rate, employee_ref = edition.get("contribution/employee_rate")
         employer_rate, employer_ref = edition.get("contribution/employer_rate")
-        said = {"floor": ("低于下限，按下限", "below the floor, so the floor applies"),
-                "cap": ("高于上限，按上限", "above the cap, so the cap applies"),
-                "own": ("在上下限之间，按本人工资", "within the limits, so your own wage applies")}[rule]
-        steps.append(step(Money(base), "本人月平均工资 " + yz(wage) + said[0] + "：缴费基数 " + yz(base) + "。",
-                          "Your average monthly wage of " + ye(wage) + " is " + said[1] + ": base " + ye(base) + ".",
+        steps.append(step(Money(base), "base_from_wage", {"wage": Money(wage), "rule": rule, "base": Money(base)},
                           floor_ref if rule == "floor" else cap_ref))
     else:
         base, rule = floor, "fixed"
         employee_rate, employee_ref = edition.get("contribution/" + category + "_rate")
         employer_rate, employer_ref = 0, None
-        steps.append(step(Money(base), "灵活就业和失业人员以 " + yz(base) + " 为缴费基数。",
-                          "The flexibly employed and the unemployed pay on a base of " + ye(base) + ".", floor_ref))
+        steps.append(step(Money(base), "base_fixed", {"base": Money(base)}, floor_ref))
     employee = share_of(base, employee_rate)
     employer = share_of(base, employer_rate)
-    steps.append(step(Money(employee), "个人每月缴费：" + yz(base) + " × " + share(employee_rate) + " = " + yz(employee) + "。",
-                      "You pay each month: " + ye(base) + " × " + share(employee_rate) + " = " + ye(employee) + ".", employee_ref))
+    steps.append(step(Money(employee), "employee_contribution",
+                      {"base": Money(base), "rate": employee_rate, "employee": Money(employee)}, employee_ref))
     if employer_ref:
-        steps.append(step(Money(employer), "单位每月缴费：" + yz(base) + " × " + share(employer_rate) + " = " + yz(employer) + "。",
-                          "Your employer pays each month: " + ye(base) + " × " + share(employer_rate) + " = " + ye(employer) + ".", employer_ref))
+        steps.append(step(Money(employer), "employer_contribution",
+                          {"base": Money(base), "rate": employer_rate, "employer": Money(employer)}, employer_ref))
     return described(edition, {
         "base": Money(base), "base_rule": rule, "employee": Money(employee), "employer": Money(employer),
         "total": Money(employee + employer), "employee_year": Money(12 * employee),

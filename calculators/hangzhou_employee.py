@@ -7,7 +7,7 @@ from . import bands as band_math
 from .money import BP, share_of
 from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
-from .wording import LEVEL, WHERE, share, span_en, span_zh, ye, yz
+from .jsonout import Money
 
 ASSISTANCE_GROUP = {"tekun": "tekun", "dibao": "basic_living", "disabled": "basic_living",
                     "dibao_edge": "low_income_edge"}
@@ -31,11 +31,7 @@ def first_self_pay(edition, claim: dict, ledger) -> int:
         return amount
     rate, ref = edition.get("remote/first_self_pay", claim["where"])
     part = share_of(amount, rate)
-    zh_where, en_where = WHERE[claim["where"]]
-    ledger.pay("personal", part,
-               "临时外出（" + zh_where + "）未刷卡结算：个人先自理 " + share(rate) + "，即 " + yz(part) + "，其余按规定结算。",
-               "Temporary trip (" + en_where + ") without card settlement: you first bear " + share(rate)
-               + ", " + ye(part) + "; the rest is settled normally.", ref)
+    ledger.pay("personal", part, "remote_first_self_pay", {"where": claim["where"], "rate": rate, "part": Money(part)}, ref)
     return amount - part
 
 
@@ -49,28 +45,21 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
     if person["signed_gp"]:
         cut, cut_ref = edition.get("outpatient/signed_gp_deductible_reduction/" + status, field="person.signed_gp")
         deductible = max(0, deductible - cut)
-        ledger.note("签约社区首诊（或经其转诊）：门诊起付标准减免 " + yz(cut) + "，为 " + yz(deductible) + "。",
-                    "First visit at (or referral by) your signed community centre: the deductible is "
-                    + ye(cut) + " lower, " + ye(deductible) + ".", cut_ref)
+        ledger.note("signed_gp_deductible_cut", {"cut": Money(cut), "deductible": Money(deductible)}, cut_ref)
     cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, cost, ref,
-                                "门诊起付标准", "Outpatient deductible")
+                                "outpatient_deductible")
     if not cost:
         return
     fund_share, share_ref = edition.get("outpatient/fund_share/" + status, claim["level"], field="person.status")
     if claim["at_signed_gp"]:
         bonus, bonus_ref = edition.get("outpatient/signed_centre_bonus")
         fund_share += bonus
-        ledger.note("在签约的社区卫生服务机构就诊：基金比例提高 " + share(bonus) + "。",
-                    "At your signed community centre: the fund share is " + share(bonus) + " higher.", bonus_ref)
+        ledger.note("signed_centre_bonus", {"bonus": bonus}, bonus_ref)
     fund = share_of(cost, fund_share)
-    level_zh, level_en = LEVEL[claim["level"]]
-    ledger.pay("fund", fund,
-               "起付标准以上 " + yz(cost) + "，在" + level_zh + "由统筹基金支付 " + share(fund_share) + "：" + yz(fund) + "。",
-               "Above the deductible, " + ye(cost) + " at " + level_en + ": the pooling fund pays "
-               + share(fund_share) + ", " + ye(fund) + ".", share_ref)
-    ledger.pay("personal", cost - fund,
-               "其余 " + share(BP - fund_share) + " 由个人自付：" + yz(cost - fund) + "。",
-               "The other " + share(BP - fund_share) + " is your co-payment: " + ye(cost - fund) + ".", share_ref)
+    ledger.pay("fund", fund, "outpatient_fund",
+               {"cost": Money(cost), "level": claim["level"], "fund_share": fund_share, "fund": Money(fund)}, share_ref)
+    ledger.pay("personal", cost - fund, "outpatient_co_payment",
+               {"patient_share": BP - fund_share, "personal": Money(cost - fund)}, share_ref)
 
 
 def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int):
@@ -87,8 +76,7 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
         rest = pay_inpatient_deductible(ledger, state, deductibles, ded_ref, level, cost)
         start += cost - rest
     else:
-        ledger.note("规定病种门诊按住院结算，不设住院起付标准。",
-                    "Special-disease outpatient care is settled as inpatient care, with no deductible.")
+        ledger.note("special_no_deductible", {})
     end = state["cumulative"] + cost
     state["cumulative"] = end
     for low, high, band in band_math.cut(start, min(end, limit), shares):
@@ -96,26 +84,19 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
         piece = high - low
         fund_share = band_math.for_level(band["value"], level)
         fund = share_of(piece, fund_share)
-        ledger.pay("fund", fund,
-                   span_zh(low, high) + " " + yz(piece) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
-                   span_en(low, high) + ", " + ye(piece) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".",
-                   share_ref, mark=mark)
-        ledger.pay("personal", piece - fund,
-                   "该段个人自付 " + share(BP - fund_share) + "：" + yz(piece - fund) + "。",
-                   "Your co-payment in this band, " + share(BP - fund_share) + ": " + ye(piece - fund) + ".", share_ref, mark=mark)
+        ledger.pay("fund", fund, "band_fund", {"low": Money(low), "high": Money(high), "piece": Money(piece),
+                                               "fund_share": fund_share, "fund": Money(fund)}, share_ref, mark=mark)
+        ledger.pay("personal", piece - fund, "band_co_payment",
+                   {"patient_share": BP - fund_share, "personal": Money(piece - fund)}, share_ref, mark=mark)
     if end > limit:
         above = end - max(start, limit)
         ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")
         insured = share_of(above, ci_share)
-        ledger.pay("critical_illness", insured,
-                   "年度累计超过住院最高限额 " + yz(limit) + " 的 " + yz(above) + "：大病保险支付 " + share(ci_share)
-                   + "，即 " + yz(insured) + "。",
-                   ye(above) + " above the yearly inpatient limit of " + ye(limit) + ": critical illness insurance pays "
-                   + share(ci_share) + ", " + ye(insured) + ".", ci_ref, mark="above_limit")
-        ledger.pay("personal", above - insured,
-                   "限额以上个人承担 " + share(BP - ci_share) + "：" + yz(above - insured) + "。",
-                   "Your part above the limit, " + share(BP - ci_share) + ": " + ye(above - insured) + ".", ci_ref,
-                   mark="above_limit")
+        ledger.pay("critical_illness", insured, "above_limit_insured",
+                   {"limit": Money(limit), "above": Money(above), "ci_share": ci_share, "insured": Money(insured)},
+                   ci_ref, mark="above_limit")
+        ledger.pay("personal", above - insured, "above_limit_personal",
+                   {"patient_share": BP - ci_share, "personal": Money(above - insured)}, ci_ref, mark="above_limit")
 
 
 def assistance(edition, person: dict, claim: dict, state: dict, ledger):
@@ -133,10 +114,8 @@ def assistance(edition, person: dict, claim: dict, state: dict, ledger):
             return
         shares, ref = edition.get("assistance/non_certificate/share")
         amount = band_math.cumulative(after, shares) - band_math.cumulative(before, shares)
-        zh = "非持证人员：今年住院和规定病种门诊个人负担累计 " + yz(after) + "，超过 " + yz(shares[0]["up_to"]) \
-            + " 的部分按超额累进救助，本笔救助 " + yz(amount) + "。"
-        en = "Without a certificate: this year's inpatient and special-outpatient burden totals " + ye(after) \
-            + "; the part above " + ye(shares[0]["up_to"]) + " is assisted progressively: " + ye(amount) + " for this claim."
+        kind = "assistance_progressive"
+        args = {"burden": Money(after), "threshold": Money(shares[0]["up_to"]), "amount": Money(amount)}
     else:
         path = "assistance/" + ASSISTANCE_GROUP[certificate]
         rate, ref = edition.get(path + "/share", group, field="person.certificate")
@@ -146,17 +125,13 @@ def assistance(edition, person: dict, claim: dict, state: dict, ledger):
             cap = edition.get(path + "/outpatient_cap")[0]
             total_after, total_before = min(total_after, cap), min(total_before, cap)
         amount = total_after - total_before
-        what_zh = "门诊" if group == "outpatient" else "住院和规定病种门诊"
-        what_en = "outpatient" if group == "outpatient" else "inpatient and special-outpatient"
-        zh = "持证救助：" + what_zh + "个人负担的 " + share(rate)
-        en = "Certificate assistance: " + share(rate) + " of your " + what_en + " burden"
+        kind = "assistance_certificate"
+        args = {"group": group, "rate": rate, "amount": Money(amount)}
         if cap is not None:
-            zh += "，每年最多 " + yz(cap)
-            en += ", at most " + ye(cap) + " a year"
-        zh += "；本笔救助 " + yz(amount) + "。"
-        en += "; " + ye(amount) + " for this claim."
+            kind = "assistance_certificate_capped"
+            args["cap"] = Money(cap)
     if amount:
-        ledger.relieve("assistance", amount, zh, en, ref)
+        ledger.relieve("assistance", amount, kind, args, ref)
 
 
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):

@@ -7,7 +7,7 @@ inpatient and special outpatient claims, remote treatment, retirees, an account,
 
 from .money import BP, share_of
 from .shared_rules import pay_own_parts, pay_yearly_threshold
-from .wording import LEVEL, share, ye, yz
+from .jsonout import Money
 
 
 def new_year(person: dict) -> dict:
@@ -20,7 +20,7 @@ def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
     pay_own_parts(ledger, claim)
     deductible, ref = edition.get("outpatient/deductible")
     cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, claim["amount"], ref,
-                                "门诊起付标准", "Outpatient deductible")
+                                "outpatient_deductible")
     if not cost:
         return
     level = "signed_community" if claim["at_signed_gp"] else claim["level"]
@@ -28,13 +28,7 @@ def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
     patient_share, share_ref = edition.get("outpatient/personal_share/tier" + tier, level)
     fund_share = BP - patient_share
     fund = share_of(cost, fund_share)
-    where_zh = "签约社区" if claim["at_signed_gp"] else LEVEL[claim["level"]][0]
-    where_en = "your signed community centre" if claim["at_signed_gp"] else LEVEL[claim["level"]][1]
-    ledger.pay("fund", fund,
-               "起付标准以上 " + yz(cost) + "（" + tier + "档，" + where_zh + "）：统筹基金支付 " + share(fund_share)
-               + "，即 " + yz(fund) + "。",
-               "Above the deductible, " + ye(cost) + " (tier " + tier + ", " + where_en + "): the fund pays "
-               + share(fund_share) + ", " + ye(fund) + ".", share_ref)
-    ledger.pay("personal", cost - fund,
-               "个人承担 " + share(patient_share) + "：" + yz(cost - fund) + "。",
-               "Your share, " + share(patient_share) + ": " + ye(cost - fund) + ".", share_ref)
+    ledger.pay("fund", fund, "resident_fund",
+               {"cost": Money(cost), "tier": tier, "place": level, "fund_share": fund_share, "fund": Money(fund)}, share_ref)
+    ledger.pay("personal", cost - fund, "resident_personal",
+               {"patient_share": patient_share, "personal": Money(cost - fund)}, share_ref)

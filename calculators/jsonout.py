@@ -4,6 +4,8 @@ Keys are sorted (MicroPython dicts keep no order), non-ASCII text is written as 
 money (``Money``) is written as a number with exactly two decimals.
 """
 
+import json
+
 from .money import plain_yuan
 
 
@@ -20,7 +22,31 @@ class Money:
 _ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
+def _native_dumps():
+    """The runtime's own string writer with non-ASCII as is: CPython's C ``encode_basestring``,
+    else ``json.dumps`` (MicroPython's writes non-ASCII as is and takes no options)."""
+    try:
+        from json.encoder import encode_basestring
+    except ImportError:
+        return json.dumps
+    return encode_basestring
+
+
+_dumps = _native_dumps()
+
+
 def _string(text: str) -> str:
+    """A JSON string: the runtime's writer (C speed) where it writes exactly what ``escaped``
+    would; CPython names backspace and form feed where ``escaped`` writes their code, so
+    those take the loop."""
+    if "\b" not in text and "\f" not in text:
+        return _dumps(text)
+    return escaped(text)
+
+
+def escaped(text: str) -> str:
+    """The JSON string as this module defines it: quote and backslash escaped, newline,
+    return and tab named, other control characters by code, everything else as is."""
     out = ['"']
     for ch in text:
         if ch in _ESCAPES:

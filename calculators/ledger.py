@@ -6,8 +6,16 @@ total, by construction, and the steps explain every amount.
 """
 
 from .jsonout import Money
+from .wording import say
 
 PAYERS = ("account", "fund", "critical_illness", "assistance", "personal")
+
+
+def step(payer, amount, kind: str, args: dict, ref=None, mark=None) -> dict:
+    """A step as every consumer reads it: what happened (``kind``, ``args``: the rule's record,
+    for the slip explainer and charts), who paid, the citation, and the zh/en sentences."""
+    zh, en = say(kind, args)
+    return {"payer": payer, "amount": amount, "kind": kind, "args": args, "zh": zh, "en": en, "ref": ref, "mark": mark}
 
 
 class ClaimLedger:
@@ -18,7 +26,7 @@ class ClaimLedger:
         self.burden = 0
         self.steps = []
 
-    def pay(self, payer: str, fen: int, zh: str, en: str, ref=None, in_scope: bool = True, mark=None):
+    def pay(self, payer: str, fen: int, kind: str, args: dict, ref=None, in_scope: bool = True, mark=None):
         """``mark`` names the rule a step applies (account, deductible, band:N, above_limit…),
         so a timeline can show where the year crosses a threshold."""
         if fen < 0:
@@ -26,19 +34,19 @@ class ClaimLedger:
         self.parts[payer] += fen
         if payer == "personal" and in_scope:
             self.burden += fen
-        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref, "mark": mark})
+        self.steps.append(step(payer, Money(fen), kind, args, ref, mark))
 
-    def relieve(self, payer: str, fen: int, zh: str, en: str, ref=None):
+    def relieve(self, payer: str, fen: int, kind: str, args: dict, ref=None):
         """``payer`` (critical illness insurance, assistance) takes over fen the patient owed."""
         if fen < 0 or fen > self.parts["personal"]:
             raise ValueError("relief outside the patient's part")
         self.parts["personal"] -= fen
         self.parts[payer] += fen
-        self.steps.append({"payer": payer, "amount": Money(fen), "zh": zh, "en": en, "ref": ref, "mark": payer})
+        self.steps.append(step(payer, Money(fen), kind, args, ref, payer))
 
-    def note(self, zh: str, en: str, ref=None):
+    def note(self, kind: str, args: dict, ref=None):
         """A step that explains a rule without moving money."""
-        self.steps.append({"payer": None, "amount": None, "zh": zh, "en": en, "ref": ref, "mark": None})
+        self.steps.append(step(None, None, kind, args, ref))
 
     def settled(self) -> dict:
         paid = 0

@@ -9,7 +9,7 @@ from .fields import fail
 from .money import BP, share_of
 from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
                            pay_yearly_threshold)
-from .wording import LEVEL, share, span_en, span_zh, ye, yz
+from .jsonout import Money
 
 
 def new_year(person: dict) -> dict:
@@ -28,21 +28,19 @@ def remote_reduction(edition, claim: dict, ledger) -> int:
     if key == "out_of_province" and claim["filing"] == "referral":
         key = "referral_out_of_province"
     points, ref = edition.get("remote/fund_share_reduction", key)
-    ledger.note("异地就医（非急诊）：基金支付比例下浮 " + share(points) + "。",
-                "Treated outside Ningbo (not an emergency): the fund's share is " + share(points) + " lower.", ref)
+    ledger.note("remote_reduction", {"points": points}, ref)
     return points
 
 
-def pay_shared(ledger, cost: int, patient_share: int, ref: dict, what_zh: str, what_en: str, mark=None):
-    """Split ``cost`` between the fund and the patient at the patient's share."""
+def pay_shared(ledger, cost: int, patient_share: int, ref: dict, kind: str, args: dict, mark=None):
+    """Split ``cost`` between the fund and the patient at the patient's share; ``kind`` and
+    ``args`` say which part of the year it is (segment, special outpatient, band)."""
     fund_share = max(0, BP - patient_share)
     fund = share_of(cost, fund_share)
-    ledger.pay("fund", fund,
-               what_zh + yz(cost) + "：统筹基金支付 " + share(fund_share) + "，即 " + yz(fund) + "。",
-               what_en + ye(cost) + ": the fund pays " + share(fund_share) + ", " + ye(fund) + ".", ref, mark=mark)
-    ledger.pay("personal", cost - fund,
-               "个人自付 " + share(BP - fund_share) + "：" + yz(cost - fund) + "。",
-               "Your co-payment, " + share(BP - fund_share) + ": " + ye(cost - fund) + ".", ref, mark=mark)
+    args["cost"], args["fund_share"], args["fund"] = Money(cost), fund_share, Money(fund)
+    ledger.pay("fund", fund, kind, args, ref, mark=mark)
+    ledger.pay("personal", cost - fund, "co_payment", {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
+               ref, mark=mark)
     return cost - fund
 
 
@@ -58,13 +56,11 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
             raise fail("person.age", "宁波在职职工的门诊自负段按年龄确定，请填写年龄。",
                        "Ningbo's outpatient self-pay segment for employees depends on age; give the age.")
         segment = band_math.at_age(segment, person["age"])
-    cost = pay_yearly_threshold(ledger, state, "self_pay_paid", segment, cost, ref,
-                                "门诊自负段", "Outpatient self-pay segment")
+    cost = pay_yearly_threshold(ledger, state, "self_pay_paid", segment, cost, ref, "outpatient_self_pay_segment")
     if not cost:
         return
     patient_share, share_ref = edition.get("outpatient/personal_share/" + status, claim["level"])
-    pay_shared(ledger, cost, patient_share + reduction, share_ref,
-               "共负段（" + LEVEL[claim["level"]][0] + "）", "Co-payment segment at " + LEVEL[claim["level"]][1] + ", ")
+    pay_shared(ledger, cost, patient_share + reduction, share_ref, "segment_fund", {"level": claim["level"]})
 
 
 def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
@@ -76,11 +72,10 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int,
     state["cumulative"] = start + cost
     if claim["kind"] == "special_outpatient":
         patient_share, ref = edition.get("special_outpatient/personal_share")
-        return pay_shared(ledger, cost, patient_share + reduction, ref, "门诊特殊病种费用 ", "Special-disease outpatient costs of ")
+        return pay_shared(ledger, cost, patient_share + reduction, ref, "special_fund", {})
     own = 0
     if person["special_registered"]:
-        ledger.note("已办理特殊病种备案：住院不设起付线。",
-                    "Registered special disease: no inpatient deductible.")
+        ledger.note("special_registered", {})
     else:
         deductibles, ded_ref = edition.get("inpatient/deductible")
         rest = pay_inpatient_deductible(ledger, state, deductibles, ded_ref, level, cost)
@@ -89,8 +84,8 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int,
     shares, share_ref = edition.get("inpatient/personal_share/" + person["status"])
     for low, high, band in band_math.cut(start, start + cost - own, shares):
         patient_share = band_math.for_level(band["value"], level) + reduction
-        own += pay_shared(ledger, high - low, patient_share, share_ref,
-                          span_zh(low, high) + "：", span_en(low, high) + ": ", "band:" + str(shares.index(band)))
+        own += pay_shared(ledger, high - low, patient_share, share_ref, "band_patient_share_fund",
+                          {"low": Money(low), "high": Money(high)}, "band:" + str(shares.index(band)))
     return own
 
 
@@ -106,12 +101,8 @@ def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
         raise edition.refuse("critical_illness/share", claim["path"] + ".amount")
     amount = paid_after - band_math.cumulative(before, shares)
     if amount:
-        ledger.relieve("critical_illness", amount,
-                       "大病保险：今年合规费用累计 " + yz(after) + "，超过 " + yz(shares[0]["up_to"])
-                                + " 的部分分段支付，本笔 " + yz(amount) + "。",
-                                "Critical illness insurance: this year's compliant cost totals " + ye(after)
-                                + "; above " + ye(shares[0]["up_to"]) + " it pays by band: " + ye(amount)
-                                + " for this claim.", ref)
+        ledger.relieve("critical_illness", amount, "critical_illness_bands",
+                       {"compliant": Money(after), "threshold": Money(shares[0]["up_to"]), "amount": Money(amount)}, ref)
 
 
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):

@@ -3,6 +3,7 @@
 from . import fields, registry
 from .bands import at_age
 from .bundle import Edition
+from .ledger import step as ledger_step
 
 
 def open_scenario(scenario, bundle: dict, today: str, calculator: str, keys):
@@ -27,8 +28,9 @@ def described(edition, extra: dict) -> dict:
     return out
 
 
-def step(amount, zh: str, en: str, ref=None) -> dict:
-    return {"payer": None, "amount": amount, "zh": zh, "en": en, "ref": ref}
+def step(amount, kind: str, args: dict, ref=None) -> dict:
+    """A calculator's step: no payer, the amount it works out (or None)."""
+    return ledger_step(None, amount, kind, args, ref)
 
 
 def by_age(edition, path: str, age, field: str = "person.status"):

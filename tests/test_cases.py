@@ -4,6 +4,7 @@ import os
 
 import pytest
 
+from calculators import wording
 from calculators.ledger import PAYERS
 from tests.caselib import CASES, case_files, check_expectation, load_case, run_case
 
@@ -24,3 +25,33 @@ def test_case(path):
     if case["calculator"] == "settle" and "error" not in result:
         for claim in result["claims"] + [result]:
             assert sum(claim[p].fen for p in PAYERS) == claim["total"].fen
+
+
+def all_steps() -> list:
+    steps = []
+    for path in FILES:
+        case = load_case(path)
+        result = run_case(case)
+        for part in result.get("claims", []) + [result]:
+            steps.extend(part.get("steps", []))
+    return steps
+
+
+def test_every_sentence_comes_from_the_wording_table_and_every_entry_is_used():
+    # Steps record what happened (kind, args); zh and en are the table's templates filled in.
+    used = set()
+    for step in all_steps():
+        assert (step["zh"], step["en"]) == wording.say(step["kind"], step["args"]), step
+        used.add(step["kind"])
+    assert used == set(wording.STEPS)
+
+
+@pytest.mark.parametrize("kind", sorted(wording.STEPS))
+def test_both_languages_of_a_step_fill_the_same_arguments(kind):
+    def placeholders(template: str) -> list:
+        return sorted(p for p in wording._parse(template) if not isinstance(p, str))
+    zh, en = wording.STEPS[kind]
+    names_zh = sorted(name for _, name in placeholders(zh))
+    assert names_zh == sorted(name for _, name in placeholders(en))
+    for placeholder_type, _ in placeholders(zh) + placeholders(en):
+        assert placeholder_type in wording.FORMATS or placeholder_type in wording.TABLES

@@ -38,6 +38,8 @@ def extra_jobs() -> list:
                    '"claims":[{"kind":"special_outpatient","level":"tertiary","amount":600000,"category_b":12.5}]}'),
         ("settle", '{"policy":"ningbo-employee","claims":[{"kind":"inpatient","level":"x","amount":1}]}'),
         ("contribution", '{"policy":"ningbo-employee","date":"2024-01-01","wage":"8,888.88"}'),
+        # Control characters echoed in an error: each runtime's own JSON writer must agree.
+        ("account", '{"policy":"ningbo-employee","k\\u0007\\b\\f\\n\\t\\u0000\\"\\\\“":1}'),
     ]
 
 

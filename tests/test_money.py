@@ -2,7 +2,7 @@
 
 import pytest
 
-from calculators import jsonin
+from calculators import jsonin, jsonout
 from calculators.jsonin import quote_decimals
 from calculators.money import format_share, format_yuan, parse_decimal, round_half_up, share_of
 
@@ -58,3 +58,11 @@ def test_json_numbers_follow_the_json_grammar_on_every_runtime(text):
     if text not in ("[.5]", "[NaN]", "[Infinity]"):  # these never reach the number scanner
         with pytest.raises(ValueError):
             quote_decimals(text)
+
+
+def test_the_fast_json_string_writer_writes_what_the_reference_loop_writes():
+    # The runtime's json.dumps is used where it agrees with jsonout.escaped; every character
+    # below U+0800 plus quotes, CJK punctuation and an emoji, alone and in text.
+    samples = [chr(c) for c in range(0x800)] + ["“引号”", "😀", "a\"b\\c\nd\te\x07f\x00", "x\by\fz"]
+    for text in samples + ["前" + t + "后" for t in samples]:
+        assert jsonout._string(text) == jsonout.escaped(text), repr(text)
