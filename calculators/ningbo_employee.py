@@ -21,14 +21,17 @@ def new_year(person: dict) -> dict:
 
 def remote_reduction(edition, claim: dict, ledger) -> int:
     """Q16: outside Ningbo the fund's share falls 10 points in Zhejiang and for filed referrals out
-    of the province, 20 points otherwise out of the province; emergencies are paid as at home."""
+    of the province, 20 points otherwise out of the province; emergencies are paid as at home.
+    Q16 3 states no cut for a long-term-residence filing: the site's reading applies the cut of a
+    temporary trip, and the step says it is a reading."""
     if claim["where"] == "local" or claim["emergency"]:
         return 0
     key = claim["where"]
     if key == "out_of_province" and claim["filing"] == "referral":
         key = "referral_out_of_province"
     points, ref = edition.get("remote/fund_share_reduction", key)
-    ledger.note("remote_reduction", {"points": points}, ref)
+    kind = "remote_reduction_long_term_reading" if claim["filing"] == "long_term" else "remote_reduction"
+    ledger.note(kind, {"points": points}, ref)
     return points
 
 

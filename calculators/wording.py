@@ -91,6 +91,10 @@ STEPS = {
     # Ningbo employee (ningbo_employee.py).
     "remote_reduction": ("异地就医（非急诊）：基金支付比例下浮 {share:points}。",
                          "Treated away from the city (not an emergency): the fund's share is {share:points} lower."),
+    "remote_reduction_long_term_reading": (
+        "本站解读：资料未写异地长期居住备案人员的基金支付比例是否下浮；本站按临时外出就医处理，基金支付比例下浮 {share:points}。",
+        "Our reading: the sources do not say whether the fund's share falls for those filed as living long-term "
+        "elsewhere; we treat the claim as a temporary trip, so the fund's share is {share:points} lower."),
     "segment_fund": ("共负段（{level:level}）{yuan:cost}" + _CO_PAY_ZH, "Co-payment segment at {level:level}, {yuan:cost}" + _CO_PAY_EN),
     "special_fund": ("门诊特殊病种费用 {yuan:cost}" + _CO_PAY_ZH, "Special-disease outpatient costs of {yuan:cost}" + _CO_PAY_EN),
     "band_patient_share_fund": (_SPAN_ZH + "：{yuan:cost}" + _CO_PAY_ZH, _SPAN_EN + ": {yuan:cost}" + _CO_PAY_EN),
