@@ -4,10 +4,15 @@ Each function is headed by the article it encodes. Figures come from the edition
 """
 
 from . import bands as band_math
-from .money import BP, share_of
-from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
-                           pay_yearly_threshold)
 from .jsonout import Money
+from .money import BP, share_of
+from .shared_rules import (
+    employee_year,
+    pay_from_account,
+    pay_inpatient_deductible,
+    pay_own_parts,
+    pay_yearly_threshold,
+)
 
 ASSISTANCE_GROUP = {"tekun": "tekun", "dibao": "basic_living", "disabled": "basic_living",
                     "dibao_edge": "low_income_edge"}

@@ -5,9 +5,9 @@ deductibles without shares; the registry (policy.yaml ``unsupported``) refuses t
 inpatient and special outpatient claims, remote treatment, retirees, an account, certificates.
 """
 
+from .jsonout import Money
 from .money import BP, share_of
 from .shared_rules import pay_own_parts, pay_yearly_threshold
-from .jsonout import Money
 
 
 def new_year(person: dict) -> dict:

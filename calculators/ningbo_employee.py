@@ -6,10 +6,15 @@ so the fund's share is 100% less it (less the remote reduction).
 
 from . import bands as band_math
 from .fields import fail
-from .money import BP, share_of
-from .shared_rules import (employee_year, pay_from_account, pay_inpatient_deductible, pay_own_parts,
-                           pay_yearly_threshold)
 from .jsonout import Money
+from .money import BP, share_of
+from .shared_rules import (
+    employee_year,
+    pay_from_account,
+    pay_inpatient_deductible,
+    pay_own_parts,
+    pay_yearly_threshold,
+)
 
 
 def new_year(person: dict) -> dict:

@@ -4,7 +4,13 @@ The year is settled claim by claim, in the order given, each rule reading the ru
 (account left, deductibles paid, cumulative cost, burdens) that the claims before it left.
 """
 
-from . import hangzhou_employee, hangzhou_resident, ningbo_employee, registry, settle_input
+from . import (
+    hangzhou_employee,
+    hangzhou_resident,
+    ningbo_employee,
+    registry,
+    settle_input,
+)
 from .bundle import Edition
 from .jsonout import Money
 from .ledger import PAYERS, ClaimLedger
