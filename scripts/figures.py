@@ -31,10 +31,21 @@ def chinese_number(n: int) -> str:
     return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
 
 
-def scalar_text(unit: str, value, lang: str) -> str:
+MISSING = {
+    "silent": ("资料未载明", "not stated in the sources"),
+    "no_rule": ("无此项规定", "no such rule"),
+}
+
+
+def missing_text(status: str, lang: str) -> str:
+    """What a null value says: the source is silent, or the source says there is no such rule."""
+    return MISSING[status][0 if lang == "zh" else 1]
+
+
+def scalar_text(unit: str, value, lang: str, status: str = "silent") -> str:
     zh = lang == "zh"
     if value is None:
-        return "资料未载明" if zh else "not stated in the sources"
+        return missing_text(status, lang)
     if unit == "yuan":
         return format_yuan(value, False) + ("元" if zh else " yuan")
     if unit in ("share", "multiple"):
@@ -48,39 +59,94 @@ def scalar_text(unit: str, value, lang: str) -> str:
     return str(value)
 
 
-def value_text(unit: str, value, lang: str) -> str:
+def band_range(low, low_included: bool, top, top_included: bool, lang: str) -> str:
+    """One band's span of yuan, its edges inclusive or exclusive as the band data says
+    (``up_to`` belongs to the lower band unless that band is marked ``up_to_excluded``).
+    The one place band edges are worded, in both languages."""
+    zh = lang == "zh"
+    lo = None if low is None else format_yuan(low, False)
+    hi = None if top is None else format_yuan(top, False)
+    if zh:
+        if lo is None:
+            return hi + ("元及以下" if top_included else "元以下（不含）")
+        start = lo + ("元（含）" if low_included else "元以上")
+        if hi is None:
+            return start + ("以上" if low_included else "")
+        return start + "至" + hi + ("元（含）" if top_included else "元（不含）")
+    if lo is None:
+        return ("up to " + hi + " inclusive") if top_included else ("under " + hi)
+    if hi is None:
+        return (lo + " and over") if low_included else ("over " + lo)
+    start = ("from " + lo + " inclusive") if low_included else ("over " + lo)
+    return start + (" up to " + hi + " inclusive" if top_included else " to under " + hi)
+
+
+def band_spans(bands: list, lang: str) -> list:
+    """The span text of every band of a band list, in order."""
+    spans, low, low_included = [], None, False
+    for band in bands:
+        top_included = not band.get("up_to_excluded", False)
+        spans.append(band_range(low, low_included, band["up_to"], top_included, lang))
+        low, low_included = band["up_to"], not top_included
+    return spans
+
+
+def age_spans(steps: list, lang: str) -> list:
+    """The age range of every age step (completed years): the first "N（含）及以下", then
+    "N（含）以上", so no step reads as starting at age 0."""
+    spans = []
+    for i, step in enumerate(steps):
+        if i == 0 and len(steps) > 1:
+            last = steps[1]["from_age"] - 1
+            spans.append(str(last) + "周岁（含）及以下" if lang == "zh" else "aged " + str(last) + " or under")
+        elif i == 0:
+            spans.append("不分年龄" if lang == "zh" else "any age")
+        else:
+            age = step["from_age"]
+            spans.append(str(age) + "周岁（含）以上" if lang == "zh" else "aged " + str(age) + " or over")
+    return spans
+
+
+def value_text(unit: str, value, lang: str, status: str = "silent") -> str:
     """Any value as plain text: a scalar, a map over levels, bands or age steps."""
     sep = "；" if lang == "zh" else "; "
+    colon = "：" if lang == "zh" else ": "
     if isinstance(value, dict):
         return sep.join(LEVEL_NAMES[k][0 if lang == "zh" else 1] + " " + scalar_text(unit, v, lang)
                         for k, v in sorted(value.items(), key=lambda kv: list(LEVEL_NAMES).index(kv[0])))
     if isinstance(value, list) and value and "up_to" in value[0]:
-        parts, low = [], None
-        for band in value:
-            top = band["up_to"]
-            if low is None:
-                span = (format_yuan(top, False) + "及以下") if lang == "zh" else ("up to " + format_yuan(top, False))
-            elif top is None:
-                span = format_yuan(low, False) + ("以上" if lang == "zh" else " and above")
-            else:
-                span = format_yuan(low, False) + "–" + format_yuan(top, False)
-            parts.append(span + ": " + value_text(unit, band["value"], lang))
-            low = top
-        return sep.join(parts)
+        return sep.join(span + colon + value_text(unit, band["value"], lang) for span, band in zip(band_spans(value, lang), value))
     if isinstance(value, list):
-        word = "周岁起" if lang == "zh" else "from age "
-        return sep.join((str(s["from_age"]) + word if lang == "zh" else word + str(s["from_age"])) + " "
-                        + scalar_text(unit, s["value"], lang) for s in value)
-    return scalar_text(unit, value, lang)
+        return sep.join(span + colon + scalar_text(unit, s["value"], lang) for span, s in zip(age_spans(value, lang), value))
+    return scalar_text(unit, value, lang, status)
+
+
+SOURCE_MARKS = {
+    "secondary": ("二手资料", "secondary source"),
+    "third_party": ("第三方网页", "third-party page"),
+}
+
+
+def source_mark(source: dict, source_id: str, lang: str, up: str) -> Markup:
+    """The visible marker after a figure that does not come from an official document: what
+    kind of source it is, linked to its entry on the About page. Empty for primary sources."""
+    if source["kind"] not in SOURCE_MARKS:
+        return Markup("")
+    word = SOURCE_MARKS[source["kind"]][0 if lang == "zh" else 1]
+    text = ("〔※" + word + "〕") if lang == "zh" else (" (※ " + word + ")")
+    return Markup('<span class="yb-mark">[{}]({}about.md#{})</span>').format(text, up, source_id)
 
 
 class Figures:
-    """The ``fig``/``art`` functions for one language and one source's way of numbering."""
+    """The ``fig``/``art`` functions for one language and one source's way of numbering.
 
-    def __init__(self, bundle: dict, lang: str, numbering: str = "article"):
+    ``up`` is the path from the page to the site root, for the source markers' links."""
+
+    def __init__(self, bundle: dict, lang: str, numbering: str = "article", up: str = "../"):
         self.bundle = bundle
         self.lang = lang
         self.numbering = numbering
+        self.up = up
         self.used = []
 
     def parameter(self, path: str):
@@ -117,11 +183,17 @@ class Figures:
                 value = value[key]
         return unit, value
 
+    def mark(self, path: str, edition=None) -> Markup:
+        """The source marker of a figure (empty when its source is a primary document)."""
+        source_id = self.entry(path, edition)["source"]
+        return source_mark(self.bundle["sources"][source_id], source_id, self.lang, self.up)
+
     def fig(self, path: str, *keys, **options) -> Markup:
         unit, value = self.value(path, *keys, **options)
         self.used.append(path)
-        text = value_text(unit, value, self.lang)
-        return Markup('<span class="fig" data-fig="{}">{}</span>').format(path, text)
+        status = self.entry(path, options.get("edition")).get("status", "silent")
+        text = value_text(unit, value, self.lang, status)
+        return Markup('<span class="fig" data-fig="{}">{}</span>{}').format(path, text, self.mark(path, options.get("edition")))
 
     def art(self, number: int) -> Markup:
         if self.numbering == "question":
