@@ -5,7 +5,9 @@
 inside ``<span class="ref">``. A page's digits must all sit inside such spans.
 """
 
-from markupsafe import Markup
+import re
+
+from markupsafe import Markup, escape
 
 from calculators.money import format_share, format_yuan
 
@@ -29,6 +31,32 @@ def chinese_number(n: int) -> str:
     if n < 10:
         return CN_DIGITS[n]
     return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
+
+
+CJK_RUN = re.compile(r"[\u3400-\u9fff《》、·×]+(?:[（(][\u3400-\u9fff]+[）)][\u3400-\u9fff《》]*)*")
+TEMPLATE_CALL = re.compile(r"\{\{.*?\}\}")
+
+
+def mark_chinese_references(text: str) -> str:
+    """On an English page, mark lang="zh" the Chinese a reader needs as written: a term in
+    brackets after its translation, a quoted on-screen label, a step of a menu path (after →).
+    Chinese anywhere else is left bare, so the parity test still catches untranslated text."""
+    out, last = [], 0
+    for match in CJK_RUN.finditer(text):
+        before = TEMPLATE_CALL.sub("", text[: match.start()])
+        in_brackets = before.count("(") + before.count("（") > before.count(")") + before.count("）")
+        in_quotes = before.count("“") > before.count("”") or before.count('"') % 2 == 1
+        in_path = before.rstrip().endswith("→") or text[match.end():].lstrip().startswith("→")
+        if in_brackets or in_quotes or in_path:
+            out.append(text[last:match.start()] + '<span lang="zh">' + match.group(0) + "</span>")
+            last = match.end()
+    return "".join(out) + text[last:]
+
+
+def page_text(text: str, lang: str) -> Markup:
+    """A value's text made safe for the page; on English pages its Chinese terms are marked."""
+    safe = str(escape(text))
+    return Markup(mark_chinese_references(safe) if lang == "en" else safe)
 
 
 MISSING = {
@@ -111,6 +139,8 @@ def value_text(unit: str, value, lang: str, status: str = "silent") -> str:
     """Any value as plain text: a scalar, a map over levels, bands or age steps."""
     sep = "；" if lang == "zh" else "; "
     colon = "：" if lang == "zh" else ": "
+    if unit == "text" and isinstance(value, dict):
+        return value[lang]
     if isinstance(value, dict):
         return sep.join(LEVEL_NAMES[k][0 if lang == "zh" else 1] + " " + scalar_text(unit, v, lang)
                         for k, v in sorted(value.items(), key=lambda kv: list(LEVEL_NAMES).index(kv[0])))
@@ -133,8 +163,8 @@ def source_mark(source: dict, source_id: str, lang: str, up: str) -> Markup:
     if source["kind"] not in SOURCE_MARKS:
         return Markup("")
     word = SOURCE_MARKS[source["kind"]][0 if lang == "zh" else 1]
-    text = ("〔※" + word + "〕") if lang == "zh" else (" (※ " + word + ")")
-    return Markup('<span class="yb-mark">[{}]({}about.md#{})</span>').format(text, up, source_id)
+    text = ("〔※" + word + "〕") if lang == "zh" else ("(※ " + word + ")")
+    return Markup('{}<span class="yb-mark">[{}]({}about.md#{})</span>').format("" if lang == "zh" else " ", text, up, source_id)
 
 
 class Figures:
@@ -192,7 +222,7 @@ class Figures:
         unit, value = self.value(path, *keys, **options)
         self.used.append(path)
         status = self.entry(path, options.get("edition")).get("status", "silent")
-        text = value_text(unit, value, self.lang, status)
+        text = page_text(value_text(unit, value, self.lang, status), self.lang)
         return Markup('<span class="fig" data-fig="{}">{}</span>{}').format(path, text, self.mark(path, options.get("edition")))
 
     def art(self, number: int) -> Markup:

@@ -100,6 +100,9 @@ def convert_leaf(check: Checker, path: str, unit: str, value):
 def convert_value(check: Checker, path: str, unit: str, value):
     if value is None:
         return None
+    if unit == "text" and isinstance(value, dict):
+        check.text(path, value)  # a rule worded in both languages: {zh: …, en: …}
+        return value
     if isinstance(value, dict):
         out = {}
         for key in value:

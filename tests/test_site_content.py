@@ -77,12 +77,17 @@ def test_every_procedure_and_office_row_is_on_both_sites(site):
             assert row["address"][lang] in text
 
 
-def yaml_numbers(text: str) -> set:
-    """Every number written in a policy file, also as a percentage where it is a share."""
+def yaml_numbers(text: str, complement: bool = False) -> set:
+    """Every number written in a policy file, also as a percentage where it is a share (or,
+    for a cell converted to the other share, as 100 minus that percentage), and the last
+    age before each age step ("from_age: 46" is rendered "45周岁（含）及以下")."""
     found = set()
     for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
         value = float(token.rstrip(",").replace(",", ""))
         found.update({round(value, 4), round(value * 100, 4)})
+        if complement and value <= 1:
+            found.add(round(100 - value * 100, 4))
+    found.update(int(age) - 1 for age in re.findall(r"from_age: (\d+)", text))
     return found
 
 
@@ -111,7 +116,7 @@ def test_no_digit_on_a_generated_page_that_policies_do_not_hold(site, lang):
         stray = DIGIT.findall("".join(article.free_text))
         assert not stray, (page, "digits typed outside fig()/art(): " + repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]))
         for ref, text in article.figs:
-            numbers = yaml_numbers(policy_text(ref))
+            numbers = yaml_numbers(policy_text(ref), ref.endswith("#complement"))
             for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
                 assert round(float(token.rstrip(",").replace(",", "")), 4) in numbers, (page, ref, text)
 
