@@ -66,8 +66,7 @@ class Cells:
         if stated_as == "points" and value is not None:
             text = points_text(text, self.lang)
         text = page_text(text, self.lang)
-        html = Markup('<span class="fig" data-fig="{}">{}</span>{}{}<br>{}').format(
-            ref, text, self.figures.mark(full, edition), extra, self.cite(full, entry, label))
+        html = Markup("{}{}<br>{}").format(self.figures.span(ref, text, edition), extra, self.cite(full, entry, label))
         return {"html": str(html), "changed": False, "missing": value is None, "status": status if value is None else None,
                 "ref": full}
 

@@ -223,7 +223,19 @@ class Figures:
         self.used.append(path)
         status = self.entry(path, options.get("edition")).get("status", "silent")
         text = page_text(value_text(unit, value, self.lang, status), self.lang)
-        return Markup('<span class="fig" data-fig="{}">{}</span>{}').format(path, text, self.mark(path, options.get("edition")))
+        return self.span(path, text, options.get("edition"))
+
+    def span(self, ref: str, text: str, edition=None) -> Markup:
+        """A figure's span (naming the parameter and the source its value was taken from),
+        then the source marker if that source is not an official document."""
+        path = ref.split("#")[0]
+        source = self.entry(path, edition)["source"]
+        return Markup('<span class="fig" data-fig="{}" data-source="{}">{}</span>{}').format(ref, source, text, self.mark(path, edition))
+
+    def tel(self, path: str) -> Markup:
+        """A phone number from policies/ as a link a phone can dial."""
+        number = self.value(path)[1]
+        return Markup('<a href="tel:{}">{}</a>').format(number, self.span(path, number))
 
     def art(self, number: int) -> Markup:
         if self.numbering == "question":

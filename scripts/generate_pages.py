@@ -15,7 +15,7 @@ from markupsafe import Markup
 from calculators import scenario_file
 from scripts import generate_calculators
 from scripts.compare_pages import Cells, city_rows, edition_sections, status_rows
-from scripts.figures import Figures, mark_chinese_references, scalar_text
+from scripts.figures import Figures, mark_chinese_references, scalar_text, source_mark
 from scripts.policies import ROOT, load_or_exit
 from scripts.stamp import currency_line, edition_stamp
 
@@ -23,7 +23,7 @@ DOCS = os.path.join(ROOT, "docs")
 CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
 # Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
-GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md")
+GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md", "index.md")
 # Calculator pages, also generated; they show computed results, so the digit rule skips them.
 CALCULATOR_PAGES = "calculators"
 CITY_NAMES = {"hangzhou": {"zh": "杭州", "en": "Hangzhou"}, "ningbo": {"zh": "宁波", "en": "Ningbo"}}
@@ -64,7 +64,7 @@ class Writer:
         glossed in brackets after its translation is marked lang="zh" (for screen readers)."""
         if self.lang == "en":
             template = mark_chinese_references(template)
-        return self.env.from_string(template).render(fig=figures.fig, art=figures.art).strip()
+        return self.env.from_string(template).render(fig=figures.fig, art=figures.art, tel=figures.tel).strip()
 
     def write(self, rel: str, template: str, **context):
         path = os.path.join(self.out, rel)
@@ -159,13 +159,18 @@ class Writer:
                              {"title": self.t("两版相同", "The same in both"), "columns": [self.t("两版数字", "Both editions")], "rows": same}],
                    stamp=self.stamp((policy,)))
 
-    def city_index(self, city: str, title: dict, groups: list):
+    def city_index(self, city: str, title: dict, groups: list, phones: tuple = ()):
+        """A city's index: its pages by group, then its hotlines (label, parameter) as tel: links."""
         lines = ["# " + title[self.lang], ""]
         for heading, entries in groups:
             lines += ["## " + heading, ""]
             for text, href in entries:
                 lines.append("- [" + text + "](" + href + ")")
             lines.append("")
+        if phones:
+            figures = Figures(self.bundle, self.lang)
+            lines += ["## " + self.t("电话咨询（工作时间）", "By phone (working hours)"), ""]
+            lines += ["- " + label + self.t("：", ": ") + figures.tel(path) for label, path in phones] + [""]
         path = os.path.join(self.out, city, "index.md")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
@@ -179,12 +184,21 @@ class Writer:
         self.write(rel, "article.md.j2", title=data["title"][self.lang], intro=self.text(data["intro"][self.lang], figures),
                    sections=sections, stamp=self.stamp(("hangzhou-employee", "ningbo-employee", "hangzhou-resident"), ""))
 
+    def home(self):
+        data = load("home.yaml")
+        figures = Figures(self.bundle, self.lang, up="")
+        parts = {key: Markup(self.text(data[key][self.lang], figures)) for key in ("title", "intro", "calculators", "body")}
+        self.write("index.md", "home.md.j2", stamp=self.stamp(up=""), **parts)
+
     def about(self):
         about = load("about.yaml")
+        figures = Figures(self.bundle, self.lang, up="")
+        about = {key: {self.lang: self.text(value[self.lang], figures)} for key, value in about.items()}
         policies = []
         for policy_id in sorted(self.bundle["policies"]):
             policy = self.bundle["policies"][policy_id]
-            editions = [dict(e, from_text=scalar_text("date", e["from"], self.lang)) for e in policy["editions"]]
+            editions = [dict(e, from_text=scalar_text("date", e["from"], self.lang), mark=source_mark(
+                self.bundle["sources"][e["source"]], e["source"], self.lang, "")) for e in policy["editions"]]
             policies.append({"id": policy_id, "title": policy["title"], "editions": editions})
         source_list = []
         for source_id in sorted(self.bundle["sources"]):
@@ -211,13 +225,15 @@ class Writer:
         ])
         self.city_index("ningbo", self.bundle["policies"]["ningbo-employee"]["title"], [
             (t("政策问答", "Policy questions"), [(c["title"][self.lang], c["id"] + ".md") for c in nb]),
-        ])
+        ], ((t("医保政策咨询", "Policy questions"), "ningbo-employee/contacts/policy_hotline"),
+            (t("医保投诉、举报", "Complaints and reports"), "ningbo-employee/contacts/complaint_hotline")))
         self.compare_cities()
         self.compare_status()
         self.compare_editions()
         self.write("glossary.md", "glossary.md.j2", terms=load("glossary.yaml")["terms"])
         self.article("method.md", "method.yaml")
         self.about()
+        self.home()
 
 
 def main(argv: list) -> int:
