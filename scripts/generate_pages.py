@@ -12,9 +12,9 @@ import sys
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from calculators import scenario_file
 from scripts import generate_calculators
 from scripts.compare_pages import Cells, city_rows, edition_sections, status_rows
+from scripts.content_schema import ContentError, load_content
 from scripts.figures import Figures, mark_chinese_references, scalar_text, source_mark
 from scripts.policies import ROOT, load_or_exit
 from scripts.stamp import currency_line, edition_stamp
@@ -42,7 +42,8 @@ def ptext(text: str, ref: str) -> Markup:
 
 
 def load(name: str):
-    return scenario_file.load_path(os.path.join(CONTENT, name))
+    """A content file, validated against its schema (scripts/content_schema.py)."""
+    return load_content(CONTENT, name)
 
 
 class Writer:
@@ -239,8 +240,12 @@ class Writer:
 def main(argv: list) -> int:
     bundle = load_or_exit()
     out = argv[0] if argv else DOCS
-    for lang in LANGS:
-        Writer(bundle, lang, out).run()
+    try:
+        for lang in LANGS:
+            Writer(bundle, lang, out).run()
+    except ContentError as exc:
+        sys.stderr.write("docs/content/ has problems:\n" + str(exc) + "\n")
+        return 1
     return 0
 
 
