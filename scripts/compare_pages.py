@@ -9,7 +9,7 @@ source's own figure), so like is always set beside like. A null value says "not 
 
 from markupsafe import Markup
 
-from scripts.figures import Figures, page_text, value_text
+from scripts.figures import Figures, page_text, points_text, value_text
 
 SHARES = ("patient_share", "fund_share")
 STATED_AS = {"patient_share": ("资料写的是个人负担比例", "the source gives the patient's share"),
@@ -25,11 +25,6 @@ def complement(value):
     if isinstance(value, list):
         return [dict(item, value=complement(item["value"])) for item in value]
     return 10000 - value
-
-
-def points_text(text: str, lang: str) -> str:
-    """A share read as percentage points ("10%" → "10个百分点")."""
-    return text.replace("%", "个百分点" if lang == "zh" else " percentage points")
 
 
 class Cells:

@@ -135,6 +135,25 @@ def age_spans(steps: list, lang: str) -> list:
     return spans
 
 
+ORDINALS_EN = ("same", "next", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+def month_after_text(months: int, lang: str) -> str:
+    """The month that lies ``months`` after a given month, counted as the sources count it:
+    1 → "次月" (the next month), 2 → "第三个自然月" (the third calendar month, the given month
+    being the first)."""
+    if lang == "zh":
+        return "当月" if months == 0 else "次月" if months == 1 else "第" + chinese_number(months + 1) + "个自然月"
+    if months < 2:
+        return "the " + ORDINALS_EN[months] + " month"
+    return "the " + ORDINALS_EN[months] + " calendar month (counting that month as the first)"
+
+
+def points_text(text: str, lang: str) -> str:
+    """A share read as percentage points ("10%" → "10个百分点")."""
+    return text.replace("%", "个百分点" if lang == "zh" else " percentage points")
+
+
 def value_text(unit: str, value, lang: str, status: str = "silent") -> str:
     """Any value as plain text: a scalar, a map over levels, bands or age steps."""
     sep = "；" if lang == "zh" else "; "
@@ -218,11 +237,15 @@ class Figures:
         source_id = self.entry(path, edition)["source"]
         return source_mark(self.bundle["sources"][source_id], source_id, self.lang, self.up)
 
-    def fig(self, path: str, *keys, **options) -> Markup:
+    def fig(self, path: str, *keys, points: bool = False, later: bool = False, **options) -> Markup:
+        """A figure; ``points=True`` reads a share as percentage points ("10个百分点"), for a
+        share that is added to or taken from another share; ``later=True`` reads a number of
+        months after a month as the month it lands on ("次月", "第三个自然月")."""
         unit, value = self.value(path, *keys, **options)
         self.used.append(path)
         status = self.entry(path, options.get("edition")).get("status", "silent")
-        text = page_text(value_text(unit, value, self.lang, status), self.lang)
+        text = month_after_text(value, self.lang) if later else value_text(unit, value, self.lang, status)
+        text = page_text(points_text(text, self.lang) if points and value is not None else text, self.lang)
         return self.span(path, text, options.get("edition"))
 
     def span(self, ref: str, text: str, edition=None) -> Markup:

@@ -1,6 +1,6 @@
 """The one band-range and age-range wording, checked against the sources' own edge words."""
 
-from scripts.figures import age_spans, band_spans, missing_text, value_text
+from scripts.figures import age_spans, band_spans, missing_text, month_after_text, points_text, value_text
 
 YUAN = 100  # fen
 
@@ -42,3 +42,16 @@ def test_missing_values_say_why():
     assert value_text("yuan", None, "zh") == "资料未载明"
     assert value_text("yuan", None, "en", "no_rule") == "no such rule"
     assert missing_text("no_rule", "zh") == "无此项规定"
+
+
+def test_months_after_read_as_the_sources_count_them():
+    # NB Q6: "参保登记的第二个自然月起" is stored as 1 month after → 次月;
+    # "中断三个月以上的，自接续参保的第三个自然月起" is stored as 2 → 第三个自然月.
+    assert month_after_text(1, "zh") == "次月" and month_after_text(2, "zh") == "第三个自然月"
+    assert month_after_text(1, "en") == "the next month"
+
+
+def test_a_share_added_to_a_share_reads_as_points():
+    # NB Q16: "下浮10个百分点"; HZ Art. 13 (1) 3: the fund's share rises by 3 points.
+    assert points_text(value_text("share", 1000, "zh"), "zh") == "10个百分点"
+    assert points_text(value_text("share", 300, "en"), "en") == "3 percentage points"
