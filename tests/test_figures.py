@@ -1,6 +1,13 @@
 """The one band-range and age-range wording, checked against the sources' own edge words."""
 
-from scripts.figures import age_spans, band_spans, missing_text, month_after_text, points_text, value_text
+from scripts.figures import (
+    age_spans,
+    band_spans,
+    missing_text,
+    month_after_text,
+    points_text,
+    value_text,
+)
 
 YUAN = 100  # fen
 
