@@ -99,7 +99,7 @@ class Writer:
                 chapters.append(chapter)
         return chapters
 
-    def topics(self, rel: str, name: str, title: dict, menus_note: bool = False):
+    def topics(self, rel: str, name: str, title: dict, boost: int, menus_note: bool = False):
         """A page of procedure topics; ``menus_note`` warns that app and web menus may have
         changed since the printed guide."""
         data = load(name)
@@ -120,7 +120,7 @@ class Writer:
                 item["routes"].append({"title": route["title"], "steps": [self.text(x, figures) for x in route["steps"][self.lang]]})
             topics.append(item)
         self.write(rel, "topics.md.j2", page_title=title, topics=topics, source=self.bundle["sources"][data["source"]],
-                   stamp=self.stamp((data["policy"],)), menus_note=menus_note)
+                   stamp=self.stamp((data["policy"],)), menus_note=menus_note, boost=boost)
         return topics
 
     def stamp(self, policy_ids=("hangzhou-employee", "ningbo-employee"), up: str = "../") -> Markup:
@@ -214,8 +214,8 @@ class Writer:
         generate_calculators.write_all(self.out, self.bundle, self.lang, QA_FILES, load)
         hz = self.qa("hangzhou", QA_FILES["hangzhou"], "article")
         nb = self.qa("ningbo", QA_FILES["ningbo"], "question")
-        procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "杭州 · 办事指南：备案与报销", "en": "Hangzhou · How to: filing and reimbursement"}, True)
-        remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "杭州 · 异地就医", "en": "Hangzhou · Treatment away from Hangzhou"})
+        procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "杭州 · 办事指南：备案与报销", "en": "Hangzhou · How to: filing and reimbursement"}, 6, True)
+        remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "杭州 · 异地就医", "en": "Hangzhou · Remote treatment (away from Hangzhou)"}, 4)
         self.write("hangzhou/offices.md", "offices.md.j2", table=self.bundle["offices"]["hangzhou"])
         self.city_index("hangzhou", self.bundle["policies"]["hangzhou-employee"]["title"], [
             (t("在职职工分册问答", "Handbook questions"), [(c["title"][self.lang], c["id"] + ".md") for c in hz]),
