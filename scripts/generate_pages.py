@@ -231,7 +231,9 @@ class Writer:
         self.compare_cities()
         self.compare_status()
         self.compare_editions()
-        self.write("glossary.md", "glossary.md.j2", terms=load("glossary.yaml")["terms"])
+        figures = Figures(self.bundle, self.lang, up="")
+        terms = [dict(term, explain_html=Markup(self.text(term["explain"][self.lang], figures))) for term in load("glossary.yaml")["terms"]]
+        self.write("glossary.md", "glossary.md.j2", terms=terms, stamp=self.stamp(up=""))
         self.article("method.md", "method.yaml")
         self.about()
         self.home()

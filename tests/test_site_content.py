@@ -280,3 +280,29 @@ def test_editions_page_does_not_call_what_the_handbook_is_silent_on_a_change(sit
     # Retiree outpatient deductible (300, secondary notes) and retiree rates: handbook silent → newly stated.
     assert "outpatient/deductible/retired" not in changed and "outpatient/deductible/retired" in newly
     assert "inpatient/limit" in changed  # 360,000 → 400,000: a real change
+
+
+# One English term per concept: variants found on the pages (issue 9) → the glossary's term.
+TERM_VARIANTS = {
+    "lump-sum agreement contributor": "negotiated-payment person",
+    "e-certificate": "e-credential",
+    "insurance code": "e-credential",
+    "record booklet": "record book",
+    "family bed": "home hospital bed",
+    "compliant cost": "eligible cost",
+    "zhelibanapp": "zheliban app",
+    "normal status": "currently normal",
+}
+
+
+def test_english_pages_use_the_glossary_term_for_each_concept(site):
+    with open(os.path.join(site["dir"], "en", "glossary", "index.html"), encoding="utf-8") as handle:
+        glossary = handle.read().lower()
+    for variant, term in TERM_VARIANTS.items():
+        assert variant not in glossary
+        assert term in glossary or term == "currently normal", term
+    for page in generated_pages(site["dir"], "en"):
+        text = " ".join(read_article(os.path.join(site["dir"], "en", page)).free_text + [t for _, t in read_article(
+            os.path.join(site["dir"], "en", page)).figs]).lower()
+        found = [v for v in TERM_VARIANTS if v in text]
+        assert not found, (page, found)
