@@ -130,7 +130,7 @@ class Writer:
         spec = load("compare.yaml")
         figures = Figures(self.bundle, self.lang)
         cells = Cells(self.bundle, self.lang)
-        columns = [self.bundle["policies"][p]["title"][self.lang] for p in ("hangzhou-employee", "ningbo-employee")]
+        columns = [CITY_NAMES[city][self.lang] for city in ("hangzhou", "ningbo")]
         sections = [dict(s, columns=columns) for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)))]
         self.write("compare/cities.md", "compare.md.j2", title=spec["title"][self.lang], intro=spec["intro"][self.lang],
                    sections=sections, stamp=self.stamp())
