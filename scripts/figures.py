@@ -215,10 +215,13 @@ class Figures:
             raise KeyError(path + " has no value in edition " + str(edition))
         return chosen
 
-    def value(self, path: str, *keys, edition=None, band=None, bound=None, step=None, from_age=False):
-        """(unit, value) after descending into bands, steps and keys."""
+    def value(self, path: str, *keys, edition=None, band=None, bound=None, step=None, from_age=False, age_range=False):
+        """(unit, value) after descending into bands, steps and keys; ``age_range=True`` gives
+        an age step's range in words ("45周岁（含）及以下"), from the one age-range helper."""
         unit = self.parameter(path)[1]["unit"]
         value = self.entry(path, edition)["value"]
+        if age_range:
+            return "text", age_spans(value, self.lang)[step]
         if bound is not None:
             return "yuan", value[bound]["up_to"]
         if band is not None:
