@@ -7,24 +7,26 @@ order that could differ between runs.
 """
 
 import os
-import re
 import sys
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from calculators import scenario_file
 from scripts import generate_calculators
-from scripts.figures import Figures, scalar_text, value_text
+from scripts.compare_pages import Cells, city_rows, edition_sections, status_rows
+from scripts.content_schema import ContentError, load_content
+from scripts.figures import Figures, mark_chinese_references, scalar_text, source_mark
 from scripts.policies import ROOT, load_or_exit
+from scripts.stamp import currency_line, edition_stamp
 
 DOCS = os.path.join(ROOT, "docs")
 CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
 # Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
-GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md")
+GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md", "index.md")
 # Calculator pages, also generated; they show computed results, so the digit rule skips them.
 CALCULATOR_PAGES = "calculators"
+CITY_NAMES = {"hangzhou": {"zh": "杭州", "en": "Hangzhou"}, "ningbo": {"zh": "宁波", "en": "Ningbo"}}
 QA_FILES = {"hangzhou": ("hz-handbook-1.yaml", "hz-handbook-2.yaml"), "ningbo": ("nb-qa.yaml",)}
 CALCULATOR_TITLES = {
     "outpatient": ("门诊费用", "Outpatient bill"), "inpatient": ("住院费用", "Hospital bill"),
@@ -34,33 +36,14 @@ CALCULATOR_TITLES = {
 }
 
 
-CJK_RUN = re.compile(r"[\u3400-\u9fff《》、·×]+(?:[（(][\u3400-\u9fff]+[）)][\u3400-\u9fff《》]*)*")
-TEMPLATE_CALL = re.compile(r"\{\{.*?\}\}")
-
-
-def mark_chinese_references(text: str) -> str:
-    """On an English page, mark lang="zh" the Chinese a reader needs as written: a term in
-    brackets after its translation, a quoted on-screen label, a step of a menu path (after →).
-    Chinese anywhere else is left bare, so the parity test still catches untranslated text."""
-    out, last = [], 0
-    for match in CJK_RUN.finditer(text):
-        before = TEMPLATE_CALL.sub("", text[: match.start()])
-        in_brackets = before.count("(") + before.count("（") > before.count(")") + before.count("）")
-        in_quotes = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        in_path = before.rstrip().endswith("→") or text[match.end():].lstrip().startswith("→")
-        if in_brackets or in_quotes or in_path:
-            out.append(text[last:match.start()] + '<span lang="zh">' + match.group(0) + "</span>")
-            last = match.end()
-    return "".join(out) + text[last:]
-
-
 def ptext(text: str, ref: str) -> Markup:
     """Text taken from policies/ (a title, a label) marked as such: its digits are policy data."""
     return Markup('<span class="fig" data-fig="{}">{}</span>').format(ref, text)
 
 
 def load(name: str):
-    return scenario_file.load_path(os.path.join(CONTENT, name))
+    """A content file, validated against its schema (scripts/content_schema.py)."""
+    return load_content(CONTENT, name)
 
 
 class Writer:
@@ -82,7 +65,7 @@ class Writer:
         glossed in brackets after its translation is marked lang="zh" (for screen readers)."""
         if self.lang == "en":
             template = mark_chinese_references(template)
-        return self.env.from_string(template).render(fig=figures.fig, art=figures.art).strip()
+        return self.env.from_string(template).render(fig=figures.fig, art=figures.art, tel=figures.tel).strip()
 
     def write(self, rel: str, template: str, **context):
         path = os.path.join(self.out, rel)
@@ -112,11 +95,13 @@ class Writer:
                     q["answer_html"] = self.text(q["answer"][self.lang], figures)
                     q["calculator_links"] = self.calculator_links(q.get("calculators"), "../")
                 self.write(city + "/" + chapter["id"] + ".md", "qa_chapter.md.j2", chapter=chapter, source=source,
-                           art=figures.art)
+                           art=figures.art, stamp=self.stamp((data["policy"],)), city=CITY_NAMES[city][self.lang])
                 chapters.append(chapter)
         return chapters
 
-    def topics(self, rel: str, name: str, title: dict):
+    def topics(self, rel: str, name: str, title: dict, boost: int, menus_note: bool = False):
+        """A page of procedure topics; ``menus_note`` warns that app and web menus may have
+        changed since the printed guide."""
         data = load(name)
         figures = Figures(self.bundle, self.lang)
         sections = (("conditions", ("办理条件", "Conditions")), ("materials", ("申请材料", "What to bring")))
@@ -134,81 +119,59 @@ class Writer:
             for route in topic.get("routes", []):
                 item["routes"].append({"title": route["title"], "steps": [self.text(x, figures) for x in route["steps"][self.lang]]})
             topics.append(item)
-        self.write(rel, "topics.md.j2", page_title=title, topics=topics, source=self.bundle["sources"][data["source"]])
+        self.write(rel, "topics.md.j2", page_title=title, topics=topics, source=self.bundle["sources"][data["source"]],
+                   stamp=self.stamp((data["policy"],)), menus_note=menus_note, boost=boost)
         return topics
 
-    def cell(self, policy: str, path, edition=None, up: str = "../") -> dict:
-        if path is None:
-            return {"html": self.t("—（无此项规定）", "— (no such rule)"), "changed": False}
-        figures = Figures(self.bundle, self.lang)
-        full = policy + "/" + path
-        parameter = figures.parameter(full)[1]
-        entry = figures.entry(full, edition)
-        value = Markup('<span class="fig" data-fig="{}">{}</span>').format(full, value_text(parameter["unit"], entry["value"], self.lang))
-        cite = entry["article"][self.lang] if entry.get("article") else self.t("说明", "note")
-        html = Markup('{}<br><small><span class="fig" data-fig="{}#label">{}</span> · [<span class="ref">{}</span>]({}about.md#{})</small>').format(
-            value, full, parameter["label"][self.lang], cite, up, entry["source"])
-        return {"html": str(html), "changed": False}
+    def stamp(self, policy_ids=("hangzhou-employee", "ningbo-employee"), up: str = "../") -> Markup:
+        return edition_stamp(self.bundle, list(policy_ids), self.lang, up)
 
     def compare_cities(self):
         spec = load("compare.yaml")
-        sections = []
-        for section in spec["sections"]:
-            rows = []
-            for row in section["rows"]:
-                cells = [self.cell("hangzhou-employee", row.get("hangzhou")), self.cell("ningbo-employee", row.get("ningbo"))]
-                some = row.get("hangzhou") and ("hangzhou-employee", row["hangzhou"]) or ("ningbo-employee", row["ningbo"])
-                label = self.bundle["policies"][some[0]]["parameters"][some[1]]["label"][self.lang].split("（")[0]
-                rows.append({"label": ptext(label, some[0] + "/" + some[1] + "#label"), "cells": cells})
-            sections.append({"title": section["title"][self.lang], "rows": rows})
+        figures = Figures(self.bundle, self.lang)
+        cells = Cells(self.bundle, self.lang)
+        columns = [CITY_NAMES[city][self.lang] for city in ("hangzhou", "ningbo")]
+        sections = [dict(s, columns=columns) for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)))]
         self.write("compare/cities.md", "compare.md.j2", title=spec["title"][self.lang], intro=spec["intro"][self.lang],
-                   columns=[self.bundle["policies"][p]["title"][self.lang] for p in ("hangzhou-employee", "ningbo-employee")],
-                   sections=sections)
+                   sections=sections, stamp=self.stamp())
 
     def compare_status(self):
-        sections = []
-        for policy in ("hangzhou-employee", "ningbo-employee"):
-            parameters = self.bundle["policies"][policy]["parameters"]
-            rows = []
-            for path in sorted(parameters):
-                if path.endswith("/in_service") and path[: -len("in_service")] + "retired" in parameters:
-                    stem = path[: -len("/in_service")]
-                    rows.append({"label": ptext(parameters[path]["label"][self.lang].split("（")[0], policy + "/" + path + "#label"),
-                                 "cells": [self.cell(policy, stem + "/in_service"), self.cell(policy, stem + "/retired")]})
-            sections.append({"title": self.bundle["policies"][policy]["title"][self.lang], "rows": rows})
+        cells = Cells(self.bundle, self.lang)
+        columns = [self.t("在职", "In service"), self.t("退休", "Retired")]
+        sections = [{"title": self.bundle["policies"][policy]["title"][self.lang], "columns": columns,
+                     "rows": status_rows(cells, policy)} for policy in ("hangzhou-employee", "ningbo-employee")]
         self.write("compare/status.md", "compare.md.j2", title=self.t("在职与退休对比", "In service and retired compared"),
-                   intro=self.t("同一城市在职职工与退休人员的规定并排列出；“资料未载明”表示该版本资料没有给出。",
-                                "The rules for in-service employees and retirees side by side; “not stated in the sources” means that edition gives no figure."),
-                   columns=[self.t("在职", "In service"), self.t("退休", "Retired")], sections=sections)
+                   intro=self.t("同一城市在职职工与退休人员的规定并排列出；“资料未载明”表示资料没有给出。杭州的在职职工分册只写在职职工，退休人员的数字来自较新的网页和二手资料，格内有标记。",
+                                "The rules for in-service employees and retirees side by side; “not stated in the sources” means the sources give no figure. Hangzhou's handbook is written for in-service employees only: the retiree figures come from the newer web page and secondary notes, marked in the cell."),
+                   sections=sections, stamp=self.stamp())
 
     def compare_editions(self):
         policy = "hangzhou-employee"
         editions = self.bundle["policies"][policy]["editions"]
-        parameters = self.bundle["policies"][policy]["parameters"]
-        figures = Figures(self.bundle, self.lang)
-        rows = []
-        for path in sorted(parameters):
-            cells = [self.cell(policy, path, e["id"]) for e in editions]
-            old, new = (figures.entry(policy + "/" + path, e["id"])["value"] for e in editions)
-            if old != new:
-                cells[1]["changed"] = True
-            rows.append({"label": ptext(parameters[path]["label"][self.lang], policy + "/" + path + "#label"), "cells": cells,
-                         "changed": old != new})
-        changed = [r for r in rows if r["changed"]]
-        same = [r for r in rows if not r["changed"]]
+        cells = Cells(self.bundle, self.lang)
+        changed, stated, same = edition_sections(cells, policy)
+        both = [ptext(e["title"][self.lang], policy + "/editions") for e in editions]
         self.write("compare/editions.md", "compare.md.j2", title=self.t("杭州：各版本对比", "Hangzhou: the editions compared"),
-                   intro=self.t("高亮的是较新版本有变化的项目；其余沿用在职职工分册。", "Highlighted: what the newer edition changed; the rest carries over from the handbook."),
-                   columns=[ptext(e["title"][self.lang], policy + "/editions") for e in editions],
-                   sections=[{"title": self.t("有变化", "Changed"), "rows": changed},
-                             {"title": self.t("沿用", "Carried over"), "rows": same}])
+                   intro=self.t("较新的版本是一个第三方网页（本地宝）转述的规则，不是医保部门的原文。在职职工分册只写在职职工，没有写的项目不算“变化”，单列为“新载明”。",
+                                "The newer edition is a third-party page (Bendibao) quoting the rules, not the insurance office's own text. The handbook is written for in-service employees: what it does not state is not a change, and is listed apart as newly stated."),
+                   sections=[{"title": self.t("有变化", "Changed"), "columns": both, "rows": changed},
+                             {"title": self.t("较新版本新载明（分册未载明，不是变化）", "Newly stated (the handbook is silent: not a change)"),
+                              "columns": both, "rows": stated},
+                             {"title": self.t("两版相同", "The same in both"), "columns": [self.t("两版数字", "Both editions")], "rows": same}],
+                   stamp=self.stamp((policy,)))
 
-    def city_index(self, city: str, title: dict, groups: list):
+    def city_index(self, city: str, title: dict, groups: list, phones: tuple = ()):
+        """A city's index: its pages by group, then its hotlines (label, parameter) as tel: links."""
         lines = ["# " + title[self.lang], ""]
         for heading, entries in groups:
             lines += ["## " + heading, ""]
             for text, href in entries:
                 lines.append("- [" + text + "](" + href + ")")
             lines.append("")
+        if phones:
+            figures = Figures(self.bundle, self.lang)
+            lines += ["## " + self.t("电话咨询（工作时间）", "By phone (working hours)"), ""]
+            lines += ["- " + label + self.t("：", ": ") + figures.tel(path) for label, path in phones] + [""]
         path = os.path.join(self.out, city, "index.md")
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
@@ -216,33 +179,43 @@ class Writer:
     def article(self, rel: str, name: str):
         """A page of titled sections (the calculation method)."""
         data = load(name)
-        figures = Figures(self.bundle, self.lang)
+        figures = Figures(self.bundle, self.lang, up="../" * rel.count("/"))
         sections = [{"id": s["id"], "title": s["title"][self.lang], "body": self.text(s["body"][self.lang], figures)}
                     for s in data["sections"]]
         self.write(rel, "article.md.j2", title=data["title"][self.lang], intro=self.text(data["intro"][self.lang], figures),
-                   sections=sections)
+                   sections=sections, stamp=self.stamp(("hangzhou-employee", "ningbo-employee", "hangzhou-resident"), ""))
+
+    def home(self):
+        data = load("home.yaml")
+        figures = Figures(self.bundle, self.lang, up="")
+        parts = {key: Markup(self.text(data[key][self.lang], figures)) for key in ("title", "intro", "calculators", "body")}
+        self.write("index.md", "home.md.j2", stamp=self.stamp(up=""), **parts)
 
     def about(self):
         about = load("about.yaml")
+        figures = Figures(self.bundle, self.lang, up="")
+        about = {key: {self.lang: self.text(value[self.lang], figures)} for key, value in about.items()}
         policies = []
         for policy_id in sorted(self.bundle["policies"]):
             policy = self.bundle["policies"][policy_id]
-            editions = [dict(e, from_text=scalar_text("date", e["from"], self.lang)) for e in policy["editions"]]
+            editions = [dict(e, from_text=scalar_text("date", e["from"], self.lang), mark=source_mark(
+                self.bundle["sources"][e["source"]], e["source"], self.lang, "")) for e in policy["editions"]]
             policies.append({"id": policy_id, "title": policy["title"], "editions": editions})
         source_list = []
         for source_id in sorted(self.bundle["sources"]):
             source = dict(self.bundle["sources"][source_id])
             source["dated_html"] = Markup('<span class="fig" data-fig="sources/{}">{}</span>').format(source_id, source["dated"][self.lang])
             source_list.append(source)
-        self.write("about.md", "about.md.j2", about=about, policies=policies, source_list=source_list)
+        self.write("about.md", "about.md.j2", about=about, policies=policies, source_list=source_list,
+                   currency=currency_line(self.bundle, self.lang))
 
     def run(self):
         t = self.t
         generate_calculators.write_all(self.out, self.bundle, self.lang, QA_FILES, load)
         hz = self.qa("hangzhou", QA_FILES["hangzhou"], "article")
         nb = self.qa("ningbo", QA_FILES["ningbo"], "question")
-        procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "办事指南：备案与报销", "en": "How to: filing and reimbursement"})
-        remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "异地就医", "en": "Treatment away from Hangzhou"})
+        procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "杭州 · 办事指南：备案与报销", "en": "Hangzhou · How to: filing and reimbursement"}, 6, True)
+        remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "杭州 · 异地就医", "en": "Hangzhou · Remote treatment (away from Hangzhou)"}, 4)
         self.write("hangzhou/offices.md", "offices.md.j2", table=self.bundle["offices"]["hangzhou"])
         self.city_index("hangzhou", self.bundle["policies"]["hangzhou-employee"]["title"], [
             (t("在职职工分册问答", "Handbook questions"), [(c["title"][self.lang], c["id"] + ".md") for c in hz]),
@@ -253,20 +226,28 @@ class Writer:
         ])
         self.city_index("ningbo", self.bundle["policies"]["ningbo-employee"]["title"], [
             (t("政策问答", "Policy questions"), [(c["title"][self.lang], c["id"] + ".md") for c in nb]),
-        ])
+        ], ((t("医保政策咨询", "Policy questions"), "ningbo-employee/contacts/policy_hotline"),
+            (t("医保投诉、举报", "Complaints and reports"), "ningbo-employee/contacts/complaint_hotline")))
         self.compare_cities()
         self.compare_status()
         self.compare_editions()
-        self.write("glossary.md", "glossary.md.j2", terms=load("glossary.yaml")["terms"])
+        figures = Figures(self.bundle, self.lang, up="")
+        terms = [dict(term, explain_html=Markup(self.text(term["explain"][self.lang], figures))) for term in load("glossary.yaml")["terms"]]
+        self.write("glossary.md", "glossary.md.j2", terms=terms, stamp=self.stamp(up=""))
         self.article("method.md", "method.yaml")
         self.about()
+        self.home()
 
 
 def main(argv: list) -> int:
     bundle = load_or_exit()
     out = argv[0] if argv else DOCS
-    for lang in LANGS:
-        Writer(bundle, lang, out).run()
+    try:
+        for lang in LANGS:
+            Writer(bundle, lang, out).run()
+    except ContentError as exc:
+        sys.stderr.write("docs/content/ has problems:\n" + str(exc) + "\n")
+        return 1
     return 0
 
 

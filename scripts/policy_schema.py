@@ -16,7 +16,11 @@ MAP_KEYS = (
     "outpatient", "inpatient",
     "in_province", "out_of_province", "referral_out_of_province",
 )
-SOURCE_KINDS = ("primary", "secondary")
+# primary: an official document; secondary: this project's notes; third_party: a page that
+# quotes the rules (e.g. 本地宝). Pages mark every figure from the last two.
+SOURCE_KINDS = ("primary", "secondary", "third_party")
+# Why a value is null: the source says nothing (silent), or it says there is no such rule.
+STATUSES = ("silent", "no_rule")
 TEXT_KEYS = ("zh", "en")
 
 
@@ -97,6 +101,9 @@ def convert_leaf(check: Checker, path: str, unit: str, value):
 def convert_value(check: Checker, path: str, unit: str, value):
     if value is None:
         return None
+    if unit == "text" and isinstance(value, dict):
+        check.text(path, value)  # a rule worded in both languages: {zh: …, en: …}
+        return value
     if isinstance(value, dict):
         out = {}
         for key in value:
@@ -120,8 +127,11 @@ def convert_steps(check: Checker, path: str, unit: str, items: list):
     previous = None
     for i, item in enumerate(items):
         here = join(path, i)
-        if not check.keys(here, item, (kind, "value")):
+        if not check.keys(here, item, (kind, "value"), ("up_to_excluded",) if kind == "up_to" else ()):
             continue
+        excluded = item.get("up_to_excluded", False)
+        if not isinstance(excluded, bool):
+            check.fail(join(here, "up_to_excluded"), "must be true or false")
         bound = item.get(kind)
         inner = convert_value(check, join(here, "value"), unit, item.get("value"))
         if isinstance(inner, list):
@@ -131,6 +141,8 @@ def convert_steps(check: Checker, path: str, unit: str, items: list):
             if bound is None:
                 if not last:
                     check.fail(join(here, "up_to"), "only the last band may be open (null)")
+                if "up_to_excluded" in item:
+                    check.fail(join(here, "up_to_excluded"), "an open band has no upper edge")
                 out.append({"up_to": None, "value": inner})
                 continue
             if last:
@@ -139,7 +151,7 @@ def convert_steps(check: Checker, path: str, unit: str, items: list):
             if fen is not None and previous is not None and fen <= previous:
                 check.fail(join(here, "up_to"), "bands must increase")
             previous = fen if fen is not None else previous
-            out.append({"up_to": fen, "value": inner})
+            out.append(dict({"up_to": fen, "value": inner}, **({"up_to_excluded": True} if excluded is True else {})))
         else:
             if isinstance(bound, bool) or not isinstance(bound, int) or bound < 0:
                 check.fail(join(here, "from_age"), "must be a whole age, 0 or more")
@@ -168,7 +180,7 @@ def check_sources(file: str, data) -> tuple:
             if item.get("id") in registry:
                 check.fail(join(here, "id"), "duplicate source id")
             if item.get("kind") not in SOURCE_KINDS:
-                check.fail(join(here, "kind"), "must be primary or secondary")
+                check.fail(join(here, "kind"), "must be one of " + ", ".join(SOURCE_KINDS))
             for key in ("title", "publisher", "dated"):
                 if key in item:
                     check.text(join(here, key), item[key])
@@ -276,7 +288,7 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
     compiled, previous = [], None
     for i, entry in enumerate(values):
         here = join("values", i)
-        if not check.keys(here, entry, ("from", "value", "source"), ("article", "note")):
+        if not check.keys(here, entry, ("from", "value", "source"), ("article", "note", "status")):
             continue
         start = entry["from"]
         if start not in edition_starts:
@@ -290,6 +302,11 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
         value = entry["value"]
         if value is None and "note" not in entry:
             check.fail(join(here, "note"), "a value that is not stated needs a note saying so")
+        if value is None and entry.get("status") not in STATUSES:
+            check.fail(join(here, "status"), "a null value needs a status: " + " or ".join(STATUSES)
+                       + " (the source is silent, or says there is no such rule)")
+        if value is not None and "status" in entry:
+            check.fail(join(here, "status"), "only a null value has a status")
         if value is not None and "article" not in entry:
             check.fail(join(here, "article"), "a value needs the article it comes from")
         for key in ("article", "note"):
@@ -300,7 +317,7 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
             "value": convert_value(check, join(here, "value"), unit, value),
             "source": entry["source"],
         }
-        for key in ("article", "note"):
+        for key in ("article", "note", "status"):
             if key in entry:
                 item[key] = entry[key]
         compiled.append(item)

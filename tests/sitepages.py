@@ -11,6 +11,9 @@ def generated_pages(site_dir: str, lang: str) -> list:
     root = os.path.join(site_dir, "en") if lang == "en" else site_dir
     pages = []
     for entry in GENERATED:
+        if entry == "index.md":  # the home page: only its own index.html, not the whole site
+            pages.append("index.html")
+            continue
         base = os.path.join(root, entry[:-3] if entry.endswith(".md") else entry)
         for dirpath, _, files in os.walk(base):
             if "index.html" in files:

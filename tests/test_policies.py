@@ -90,8 +90,30 @@ def test_value_dated_outside_any_edition(tree):
 
 
 def test_not_stated_needs_a_note(tree):
-    edit(tree, LIMIT, lambda d: d["values"][0].update(value=None, article=None) or d["values"][0].pop("article"))
+    edit(tree, LIMIT, lambda d: d["values"][0].update(value=None, status="silent") or d["values"][0].pop("article"))
     assert problems(tree) == [("policies/" + LIMIT, "values[0].note", "a value that is not stated needs a note saying so")]
+
+
+def test_not_stated_says_whether_the_source_is_silent_or_has_no_such_rule(tree):
+    edit(tree, LIMIT, lambda d: d["values"][0].update(value=None, note={"zh": "无", "en": "none"}) or d["values"][0].pop("article"))
+    (file, path, problem), = problems(tree)
+    assert (file, path) == ("policies/" + LIMIT, "values[0].status") and "silent or no_rule" in problem
+    edit(tree, LIMIT, lambda d: d["values"][0].update(status="unknown"))
+    assert [p[1] for p in problems(tree)] == ["values[0].status"]
+    edit(tree, LIMIT, lambda d: d["values"][0].update(status="no_rule"))
+    assert load_tree(str(tree))["policies"]["hangzhou-employee"]["parameters"]["inpatient/limit"]["values"][0]["status"] == "no_rule"
+
+
+def test_a_stated_value_has_no_status(tree):
+    edit(tree, LIMIT, lambda d: d["values"][0].update(status="silent"))
+    assert problems(tree) == [("policies/" + LIMIT, "values[0].status", "only a null value has a status")]
+
+
+def test_band_edge_flag_is_a_boolean_on_a_closed_band(tree):
+    edit(tree, SHARES, lambda d: d["values"][0]["value"][0].update(up_to_excluded="yes"))
+    edit(tree, SHARES, lambda d: d["values"][0]["value"][1].update(up_to_excluded=True))
+    assert problems(tree) == [("policies/" + SHARES, "values[0].value[0].up_to_excluded", "must be true or false"),
+                              ("policies/" + SHARES, "values[0].value[1].up_to_excluded", "an open band has no upper edge")]
 
 
 def test_money_with_three_decimals(tree):

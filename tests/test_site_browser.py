@@ -46,6 +46,22 @@ def test_chinese_search_finds_the_deductible_answers(site, page):
     assert any("hangzhou/benefits" in href for href in links) and any("ningbo/benefits" in href for href in links)
 
 
+def first_result(page, term):
+    results = search(page, term)
+    return results.nth(0).locator("a").first.get_attribute("href")
+
+
+def test_chinese_search_for_claim_documents_puts_the_procedures_first(site, page):
+    # "报销 材料": what to bring to claim back what you paid (hz-procedures: 申请材料).
+    page.goto(page_url(site, "zh"))
+    assert "hangzhou/procedures" in first_result(page, "报销 材料")
+
+
+def test_english_search_for_remote_puts_treatment_away_first(site, page):
+    page.goto(page_url(site, "en"))
+    assert "hangzhou/remote" in first_result(page, "remote")
+
+
 def test_english_search_uses_the_english_index(site, page):
     page.goto(page_url(site, "en"))
     results = search(page, "deductible")

@@ -77,12 +77,17 @@ def test_every_procedure_and_office_row_is_on_both_sites(site):
             assert row["address"][lang] in text
 
 
-def yaml_numbers(text: str) -> set:
-    """Every number written in a policy file, also as a percentage where it is a share."""
+def yaml_numbers(text: str, complement: bool = False) -> set:
+    """Every number written in a policy file, also as a percentage where it is a share (or,
+    for a cell converted to the other share, as 100 minus that percentage), and the last
+    age before each age step ("from_age: 46" is rendered "45周岁（含）及以下")."""
     found = set()
     for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
         value = float(token.rstrip(",").replace(",", ""))
         found.update({round(value, 4), round(value * 100, 4)})
+        if complement and value <= 1:
+            found.add(round(100 - value * 100, 4))
+    found.update(int(age) - 1 for age in re.findall(r"from_age: (\d+)", text))
     return found
 
 
@@ -111,7 +116,7 @@ def test_no_digit_on_a_generated_page_that_policies_do_not_hold(site, lang):
         stray = DIGIT.findall("".join(article.free_text))
         assert not stray, (page, "digits typed outside fig()/art(): " + repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]))
         for ref, text in article.figs:
-            numbers = yaml_numbers(policy_text(ref))
+            numbers = yaml_numbers(policy_text(ref), ref.endswith("#complement"))
             for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
                 assert round(float(token.rstrip(",").replace(",", "")), 4) in numbers, (page, ref, text)
 
@@ -119,7 +124,7 @@ def test_no_digit_on_a_generated_page_that_policies_do_not_hold(site, lang):
 def test_english_pages_have_no_untranslated_chinese_and_match_the_chinese_pages(site):
     zh_pages, en_pages = generated_pages(site["dir"], "zh"), generated_pages(site["dir"], "en")
     assert zh_pages == en_pages
-    for page in zh_pages + ["index.html"]:
+    for page in zh_pages:
         zh = read_article(os.path.join(site["dir"], page))
         en = read_article(os.path.join(site["dir"], "en", page))
         assert len(zh.headings) == len(en.headings), page
@@ -178,3 +183,126 @@ def test_calculator_links_stand_in_their_own_paragraph(site):
                     text = handle.read()
                 section = text.split('id="' + q["id"] + '"', 1)[1].split("<h2", 1)[0]
                 assert re.search(r'<div class="yb-calc">\s*<p>[^<]*<a href="[^"]*calculators/', section), (lang, city, q["id"])
+
+
+FIG_SPAN = re.compile(r'<span class="fig" data-fig="([^"#]+)(?:#[a-z]+)?" data-source="([^"]+)">(.*?)</span>( ?<span class="yb-mark"><a href="([^"]*)">)?')
+
+
+def generated_html(site):
+    for lang in LANGS:
+        root = lang_root(site, lang)
+        for page in generated_pages(site["dir"], lang):
+            with open(os.path.join(root, page), encoding="utf-8") as handle:
+                yield lang, page, handle.read()
+
+
+def test_every_figure_from_a_non_official_source_carries_a_visible_marker(site):
+    bundle = load_tree()
+    marked = 0
+    for lang, page, text in generated_html(site):
+        for path, source, _, mark, href in FIG_SPAN.findall(text):
+            policy, key = path.split("/", 1)
+            entries = bundle["policies"][policy]["parameters"][key]["values"]
+            assert source in {e["source"] for e in entries}, (page, path, source)
+            official = bundle["sources"][source]["kind"] == "primary"
+            assert bool(mark) != official, (lang, page, path, source)
+            if mark:
+                assert href.endswith("about/#" + source), (page, href)
+                marked += 1
+    # 002 (a third-party page) and the project's secondary notes are cited on many pages.
+    assert marked > 100
+
+
+def test_no_such_rule_is_said_only_where_the_data_says_so(site):
+    bundle = load_tree()
+    said = {"silent": 0, "no_rule": 0}
+    for lang, page, text in generated_html(site):
+        for path, source, shown, _, _ in FIG_SPAN.findall(text):
+            policy, key = path.split("/", 1)
+            statuses = {e.get("status") for e in bundle["policies"][policy]["parameters"][key]["values"] if e["source"] == source}
+            if "无此项规定" in shown or "no such rule" in shown:
+                assert "no_rule" in statuses, (lang, page, path)
+                said["no_rule"] += 1
+            if "资料未载明" in shown or "not stated in the sources" in shown:
+                said["silent"] += 1
+        free = "".join(read_article_text(text))
+        if page != "about.html" and not page.startswith("about/"):  # About explains the two words
+            assert "无此项规定" not in free and "no such rule" not in free, (lang, page)
+    assert said["silent"] > 20
+
+
+def read_article_text(html_text: str) -> list:
+    from tests.sitepages import Article
+    article = Article()
+    article.feed(html_text)
+    return article.free_text
+
+
+@pytest.mark.parametrize("page", ["compare/cities/index.html", "compare/status/index.html", "compare/editions/index.html",
+                                  "hangzhou/benefits/index.html", "ningbo/benefits/index.html", "hangzhou/procedures/index.html",
+                                  "method/index.html", "index.html"])
+def test_every_page_with_figures_says_which_editions_and_how_recent(site, page):
+    bundle = load_tree()
+    newest = max(e["from"] for p in bundle["policies"].values() for e in p["editions"])[:4]
+    for lang in LANGS:
+        with open(os.path.join(lang_root(site, lang), page), encoding="utf-8") as handle:
+            text = handle.read()
+        stamp = text.split('class="yb-stamp"', 1)[1].split("</p>", 1)[0]
+        assert ("截至" if lang == "zh" else "The sources end in ") in stamp, (lang, page)
+        assert '">' + newest + "</span>" in stamp, (lang, page)
+        assert ("经办机构" if lang == "zh" else "insurance office") in stamp
+
+
+def test_comparison_rows_compare_like_with_like(site):
+    # compare.yaml: Hangzhou states fund shares (outpatient tertiary 76%), Ningbo the patient's
+    # (25%); the row compares the patient's share, so Hangzhou's cell reads 100 − 76 = 24%.
+    with open(os.path.join(site["dir"], "compare", "cities", "index.html"), encoding="utf-8") as handle:
+        text = handle.read()
+    row = text.split("在职职工：起付标准以上个人负担比例", 1)[1].split("</tr>", 1)[0]
+    assert "三级 24%" in row and "三级 25%" in row and "资料写的是基金支付比例" in row
+    # Finding 1: Ningbo's 15 years is its pre-reform cumulative minimum, not a local-actual requirement.
+    local = text.split("市区实际缴费年限", 1)[1].split("</tr>", 1)[0]
+    assert "10年" in local and "资料未载明" in local and "15年" not in local
+    # Finding 2: Hangzhou's special-disease outpatient rule (Art. 26) is stated, not "no such rule".
+    special = text.split("特殊病种门诊怎么结算", 1)[1].split("</tr>", 1)[0]
+    assert "不设住院起付标准" in special and "无此项规定" not in special
+    # Finding 5: English band edges belong to the lower band.
+    with open(os.path.join(site["dir"], "en", "compare", "cities", "index.html"), encoding="utf-8") as handle:
+        en = handle.read()
+    assert "over 35,000 up to 70,000 inclusive" in en and "over 70,000" in en and "70,000 and above" not in en
+
+
+def test_editions_page_does_not_call_what_the_handbook_is_silent_on_a_change(site):
+    with open(os.path.join(site["dir"], "compare", "editions", "index.html"), encoding="utf-8") as handle:
+        text = handle.read()
+    changed = text.split("<h2", 2)[1]
+    newly = text.split("<h2", 3)[2]
+    # Retiree outpatient deductible (300, secondary notes) and retiree rates: handbook silent → newly stated.
+    assert "outpatient/deductible/retired" not in changed and "outpatient/deductible/retired" in newly
+    assert "inpatient/limit" in changed  # 360,000 → 400,000: a real change
+
+
+# One English term per concept: variants found on the pages (issue 9) → the glossary's term.
+TERM_VARIANTS = {
+    "lump-sum agreement contributor": "negotiated-payment person",
+    "e-certificate": "e-credential",
+    "insurance code": "e-credential",
+    "record booklet": "record book",
+    "family bed": "home hospital bed",
+    "compliant cost": "eligible cost",
+    "zhelibanapp": "zheliban app",
+    "normal status": "currently normal",
+}
+
+
+def test_english_pages_use_the_glossary_term_for_each_concept(site):
+    with open(os.path.join(site["dir"], "en", "glossary", "index.html"), encoding="utf-8") as handle:
+        glossary = handle.read().lower()
+    for variant, term in TERM_VARIANTS.items():
+        assert variant not in glossary
+        assert term in glossary or term == "currently normal", term
+    for page in generated_pages(site["dir"], "en"):
+        text = " ".join(read_article(os.path.join(site["dir"], "en", page)).free_text + [t for _, t in read_article(
+            os.path.join(site["dir"], "en", page)).figs]).lower()
+        found = [v for v in TERM_VARIANTS if v in text]
+        assert not found, (page, found)
