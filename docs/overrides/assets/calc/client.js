@@ -2,22 +2,31 @@
 // across Material's instant navigation (this module is loaded once), and exposed as
 // window.yibao for people who want to script checks.
 import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
+import { keepRuntime, onPage } from "./offline.js";
 
-const state = { worker: null, stage: null, error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
+const state = { worker: null, stage: null, error: null, received: 0, total: 0, pending: new Map(), listeners: new Set(), nextId: 1 };
 
 function runtimeUrl() {
   const meta = document.querySelector('meta[name="yibao-runtime"]');
   return new URL(meta.content, location.href).href;
 }
 
+/** What a progress listener gets: the stage, an error, and the runtime bytes received of the total. */
+function progress() {
+  return { stage: state.stage, error: state.error, received: state.received, total: state.total };
+}
+
 function notify() {
-  for (const listener of state.listeners) listener({ stage: state.stage, error: state.error });
+  for (const listener of state.listeners) listener(progress());
 }
 
 function handle({ data }) {
   if (data.type === Message.PROGRESS) {
     state.stage = data.stage;
+    state.received = data.received || 0;
+    state.total = data.total || 0;
     notify();
+    if (data.stage === Stage.READY) keepRuntime(runtimeUrl());
   } else if (data.type === Message.FAILED) {
     state.error = data.error;
     notify();
@@ -36,6 +45,7 @@ export function start() {
   if (state.worker) return;
   state.error = null;
   state.stage = null;
+  state.received = state.total = 0;
   state.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   state.worker.onmessage = handle;
   state.worker.onerror = (event) => handle({ data: { type: Message.FAILED, error: event.message || "worker error" } });
@@ -50,7 +60,7 @@ export function retry() {
 
 export function onProgress(listener) {
   state.listeners.add(listener);
-  listener({ stage: state.stage, error: state.error });
+  listener(progress());
   return () => state.listeners.delete(listener);
 }
 
@@ -88,3 +98,5 @@ window.yibao = Object.freeze({
     });
   }),
 });
+
+document$.subscribe(() => onPage(runtimeUrl()));
