@@ -11,15 +11,19 @@ index.html), so the header and the tag are always the same policy.
 
 import os
 import re
+import socket
+import subprocess
 import sys
+import time
 
+NGINX = "/usr/sbin/nginx"
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 TEMPLATE = os.path.join(ROOT, "deploy", "nginx.conf")
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 META_CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 # One line per request in the local access log: time, the path asked for, status, encoding, bytes.
 LOCAL = """load_module {module};
-worker_processes 1;
+{user}worker_processes 1;
 pid {run}/nginx.pid;
 error_log {run}/error.log warn;
 events {{ worker_connections 256; }}
@@ -52,6 +56,12 @@ def server_block(root: str, port: int) -> str:
     return text.replace("@PORT@", str(port)).replace("@ROOT@", root).replace("@CSP@", site_csp(root))
 
 
+def local_user() -> str:
+    """Run as root, nginx's workers would drop to nobody and could not read a private checkout
+    or temp dir: a local server serves its user's files as that user."""
+    return "user root;\n" if os.geteuid() == 0 else ""
+
+
 def write_local(run: str, root: str, port: int) -> str:
     """A complete nginx.conf for `nginx -p RUN -c RUN/nginx.conf -g 'daemon off;'`."""
     run = os.path.abspath(run)
@@ -60,8 +70,31 @@ def write_local(run: str, root: str, port: int) -> str:
         handle.write(server_block(root, port).replace("listen " + str(port) + ";", "listen 127.0.0.1:" + str(port) + ";"))
     path = os.path.join(run, "nginx.conf")
     with open(path, "w", encoding="utf-8") as handle:
-        handle.write(LOCAL.format(module=BROTLI_MODULE, run=run))
+        handle.write(LOCAL.format(module=BROTLI_MODULE, run=run, user=local_user()))
     return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(root: str, port: int, run: str) -> subprocess.Popen:
+    """nginx in the foreground on 127.0.0.1:port serving root, its pid and logs in run (the
+    tests and the benchmark start several; stop one with terminate())."""
+    conf = write_local(run, root, port)
+    server = subprocess.Popen([NGINX, "-p", run, "-c", conf, "-g", "daemon off;"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for _ in range(200):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return server
+        if server.poll() is not None:
+            raise RuntimeError("nginx did not start: " + server.stderr.read().decode())
+        time.sleep(0.05)
+    server.terminate()
+    raise RuntimeError("nginx did not open port " + str(port))
 
 
 def main(argv: list) -> int:

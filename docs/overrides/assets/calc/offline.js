@@ -19,13 +19,14 @@ async function runtimeFiles(runtime) {
   return Object.keys(files).map((name) => new URL(name, runtime).href);
 }
 
-export function keepRuntime(runtime) {
-  runtimeFiles(runtime).then(keep).catch(() => {});
+/** The page and every file it fetched so far (the worker's script included once it started). */
+function pageFiles() {
+  return [location.href.split("#")[0], ...performance.getEntriesByType("resource").map((entry) => entry.name)];
 }
 
-function keepPage() {
-  const used = performance.getEntriesByType("resource").map((entry) => entry.name);
-  keep([location.href.split("#")[0], ...used]);
+/** Keep the runtime, and the page's files again: some are fetched after its load event. */
+export function keepRuntime(runtime) {
+  runtimeFiles(runtime).then((files) => keep([...files, ...pageFiles()])).catch(() => {});
 }
 
 function frugal() {
@@ -49,7 +50,7 @@ function afterLoad(callback) {
 /** Run on every page, the first and each instant navigation. */
 export function onPage(runtime) {
   afterLoad(() => {
-    keepPage();
+    keep(pageFiles());
     prefetchIfLinked(runtime);
   });
 }
