@@ -7,8 +7,9 @@ protocol (CPU 4x slower, 1.6 Mbit/s down, 150 ms latency) and once unthrottled:
   - calculator page, first visit (fresh browser profile): wire bytes (encoded sizes from the
     DevTools protocol, every request including the worker's) and the time from navigation to the
     first live result (a settlement asked for at the load event, as a reader pressing 计算 at once);
-  - the same page again, repeat visit; then again with the server stopped (offline), the result
-    checked against CPython's;
+  - the same page again, repeat visit (Python restored from the memory snapshot the first visit
+    kept); again without that snapshot (a normal boot, to show what it saves); then with the
+    server stopped (offline), the result checked against CPython's;
   - a FAQ page that links to a calculator: wire bytes of its own load (the runtime prefetched
     after it is counted apart) and its load time, with and without the prefetch (Save-Data);
   - the floor: a bare page booting the same runtime from the same server and computing 1+1.
@@ -123,16 +124,30 @@ def visit(context, url: str, marker: str, throttled: bool) -> dict:
     return out
 
 
-def kept_runtime(context, base: str) -> None:
-    """Waits until the service worker holds the runtime (what the offline visit needs)."""
+KEPT = """async () => {
+    const runtime = (await caches.keys()).length > 0 && await (async () => { for (const n of await caches.keys())
+        for (const r of await (await caches.open(n)).keys()) if (r.url.endsWith('.whl')) return true; return false; })();
+    return runtime && (await (await caches.open('pyodide-snapshot')).keys()).length > 0;
+}"""
+
+
+def kept(context, base: str) -> None:
+    """Waits until the service worker holds the runtime and the worker has kept its snapshot
+    (what a later visit, and an offline one, uses)."""
     page = context.new_page()
     page.goto(base + "bench/floor.html")  # any page of the origin can look into its caches
     deadline = time.time() + 120
-    while not page.evaluate("""async () => { for (const n of await caches.keys())
-        for (const r of await (await caches.open(n)).keys()) if (r.url.endsWith('.whl')) return true; return false; }"""):
+    while not page.evaluate(KEPT):
         if time.time() > deadline:
-            raise RuntimeError("the service worker never kept the runtime")
+            raise RuntimeError("the runtime or its snapshot was never kept")
         time.sleep(0.5)
+    page.close()
+
+
+def forget_snapshot(context, base: str) -> None:
+    page = context.new_page()
+    page.goto(base + "bench/floor.html")
+    page.evaluate("caches.delete('pyodide-snapshot')")
     page.close()
 
 
@@ -160,8 +175,11 @@ def measure(browser, server: Server, runs: int, throttled: bool, expected: dict)
         server.up()
         context = browser.new_context()
         first = visit(context, server.base + CALCULATOR, "__first_result", throttled)
-        kept_runtime(context, server.base)
+        kept(context, server.base)
         repeat = visit(context, server.base + CALCULATOR, "__first_result", throttled)
+        forget_snapshot(context, server.base)
+        add("repeat_no_snapshot_ms", visit(context, server.base + CALCULATOR, "__first_result", throttled)["ms"])
+        kept(context, server.base)
         server.down()
         offline = visit(context, server.base + CALCULATOR, "__first_result", throttled)
         server.up()
@@ -193,6 +211,7 @@ WORDS = {
         "first_ms": "calculator page, first visit: navigation → first live result",
         "repeat_ms": "calculator page, repeat visit: navigation → first live result",
         "repeat_bytes": "calculator page, repeat visit: wire bytes",
+        "repeat_no_snapshot_ms": "calculator page, repeat visit without the memory snapshot (normal boot)",
         "offline_ms": "calculator page, repeat visit with the server stopped: first live result",
         "offline_same": "offline result equals CPython's",
         "faq_bytes": "FAQ page: wire bytes of its own load",
@@ -209,6 +228,7 @@ WORDS = {
         "first_ms": "计算器页面，首次访问：从打开到第一个实时结果",
         "repeat_ms": "计算器页面，再次访问：从打开到第一个实时结果",
         "repeat_bytes": "计算器页面，再次访问：传输字节",
+        "repeat_no_snapshot_ms": "计算器页面，再次访问但不用内存快照（正常启动）",
         "offline_ms": "计算器页面，再次访问且服务器已停止（离线）：第一个实时结果",
         "offline_same": "离线结果与 CPython 完全相同",
         "faq_bytes": "问答页面：自身加载的传输字节",
@@ -234,7 +254,7 @@ def table(lang: str, phone: dict, fast: dict, runs: int, build_s: float) -> str:
             return "%.2f MB" % (value / 1e6) if value >= 1e6 else "%d KB" % round(value / 1e3)
         return "%.2f s" % (value / 1000)
     lines = [words["head"] % (runs, "Pyodide " + version()), "|---|---|---|---|"]
-    for key in ("first_bytes", "first_ms", "repeat_ms", "repeat_bytes", "offline_ms", "offline_same", "faq_bytes",
+    for key in ("first_bytes", "first_ms", "repeat_ms", "repeat_no_snapshot_ms", "repeat_bytes", "offline_ms", "offline_same", "faq_bytes",
                 "faq_prefetched", "faq_load", "faq_load_no_prefetch", "floor_ms"):
         lines.append("| %s | %s | %s | %s |" % (words[key], show(key, phone[key]), show(key, fast[key]), TARGETS.get(key, "")))
     lines.append("| %s | %.1f s | | |" % (words["build"], build_s))

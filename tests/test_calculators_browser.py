@@ -33,9 +33,23 @@ def open_ready(page, site, lang, rel):
     page.evaluate("window.yibao.ready()")
 
 
-def test_every_case_in_the_browser_equals_cpython(site, page):
+SNAPSHOT_KEPT = "caches.open('pyodide-snapshot').then((c) => c.keys()).then((keys) => keys.length)"
+
+
+@pytest.mark.parametrize("boot", ["normal", "snapshot"])
+def test_every_case_in_the_browser_equals_cpython(site, page, boot):
+    """On the trimmed stdlib, after a normal boot and after one restored from the snapshot the
+    first boot kept."""
     jobs = [{"calculator": load_case(p)["calculator"], "scenario": scenario_json(load_case(p))} for p in case_files()]
-    open_ready(page, site, "zh", "calculators/outpatient/")
+    page.goto(url(site, "zh", "calculators/outpatient/"))
+    assert page.evaluate("window.yibao.ready()") == {"restored": False}
+    if boot == "snapshot":
+        deadline = time.time() + 60
+        while not page.evaluate(SNAPSHOT_KEPT):
+            assert time.time() < deadline, "no snapshot was kept"
+            time.sleep(0.25)
+        page.goto(url(site, "zh", "calculators/outpatient/"))
+        assert page.evaluate("window.yibao.ready()") == {"restored": True}
     got = page.evaluate("""async ([jobs, today]) => {
         const out = [];
         for (const job of jobs) out.push(await window.yibao.run(job.calculator, job.scenario, {today}));

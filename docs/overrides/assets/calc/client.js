@@ -4,7 +4,7 @@
 import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
 import { keepRuntime, onPage } from "./offline.js";
 
-const state = { worker: null, stage: null, error: null, received: 0, total: 0, pending: new Map(), listeners: new Set(), nextId: 1 };
+const state = { worker: null, stage: null, error: null, received: 0, total: 0, restored: false, pending: new Map(), listeners: new Set(), nextId: 1 };
 
 function runtimeUrl() {
   const meta = document.querySelector('meta[name="yibao-runtime"]');
@@ -25,6 +25,7 @@ function handle({ data }) {
     state.stage = data.stage;
     state.received = data.received || 0;
     state.total = data.total || 0;
+    state.restored = Boolean(data.restored);
     notify();
     if (data.stage === Stage.READY) keepRuntime(runtimeUrl());
   } else if (data.type === Message.FAILED) {
@@ -93,7 +94,7 @@ window.yibao = Object.freeze({
   ready: () => new Promise((resolve, reject) => {
     start();
     const stop = onProgress(({ stage, error }) => {
-      if (stage === Stage.READY) { resolve(); queueMicrotask(() => stop()); }
+      if (stage === Stage.READY) { resolve({ restored: state.restored }); queueMicrotask(() => stop()); }
       else if (error) { reject(new Error(error)); queueMicrotask(() => stop()); }
     });
   }),
