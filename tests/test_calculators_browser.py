@@ -168,13 +168,13 @@ def test_faq_pages_fetch_the_runtime_only_after_load_and_instant_navigation_keep
 @pytest.mark.parametrize("connection", [{"saveData": True, "effectiveType": "4g"}, {"saveData": False, "effectiveType": "2g"}])
 def test_no_prefetch_when_saving_data_or_on_2g(site, page, connection):
     served = site["served"]
-    page.add_init_script("Object.defineProperty(navigator, 'connection', {value: %s})" % json.dumps(connection))
+    page.add_init_script(f"Object.defineProperty(navigator, 'connection', {{value: {json.dumps(connection)}}})")
     served.clear()
     page.goto(url(site, "zh", "hangzhou/benefits/"))
     page.wait_for_load_state("networkidle")
     page.evaluate("navigator.serviceWorker.ready")
     time.sleep(2)
-    assert [p for p in served if p.endswith(".html") or p.endswith("/")]
+    assert [p for p in served if p.endswith((".html", "/"))]
     assert not [p for p in served if "/pyodide/" in p]
 
 

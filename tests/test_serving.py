@@ -101,7 +101,7 @@ def test_security_headers_and_the_same_policy_in_the_page(site):
     inline = set()
     for path in glob.glob(os.path.join(site["dir"], "**", "*.html"), recursive=True):
         with open(path, encoding="utf-8") as handle:
-            for text in re.findall(r'<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>', handle.read(), re.S):
+            for text in re.findall(r'<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>', handle.read(), re.DOTALL):
                 inline.add("'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'")
     assert inline and set(script[2:]) == inline
 
