@@ -289,12 +289,14 @@ def main(argv: list) -> int:
         runtime = subprocess.run([sys.executable, "-m", "scripts.ready_runtime", "--path"], cwd=ROOT, check=True,
                                  capture_output=True, text=True).stdout.strip()
         add_floor(server.root, runtime)
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-            phone = measure(browser, server, runs, True, expected)
-            fast = measure(browser, server, runs, False, expected)
-            browser.close()
-        server.down()
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                phone = measure(browser, server, runs, True, expected)
+                fast = measure(browser, server, runs, False, expected)
+                browser.close()
+        finally:
+            server.down()  # even when a visit fails: no nginx left behind
     texts = {lang: table(lang, phone, fast, runs, build_s) for lang in ("zh", "en")}
     print(texts["en"])
     if "--write" in argv:
