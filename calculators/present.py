@@ -24,15 +24,16 @@ WORDS = {
     "tertiary": ("三级", "tertiary"), "other": ("其他", "other"), "community": ("社区", "community"),
     "events": ("这一笔发生了什么", "What happened in this claim"), "yes": ("是", "yes"), "no": ("否", "no"),
     "none": ("—", "—"),
-    "you_pay": ("你自己要付", "You pay"), "rules_from": ("适用规定：{d}起施行的版本", "Rules in force from {d}"),
+    "you_pay": ("你自己要付", "You pay"), "rules_from": ("{d}起施行的版本", "in force from {d}"),
     "used_date": ("按 {d} 的规定计算", "Worked out with the rules of {d}"),
     "today": ("未填日期，按今天（{d}）计算", "No date given: worked out for today ({d})"),
     "newest": ("最新资料为{t}，之后的调整本站未收录。", "The newest rules on this site are the {t}; later changes are not included."),
+    "newest_plain": ("这是本站收录的最新一版规定，之后的调整未收录。", "These are the newest rules on this site; later changes are not included."),
     "estimate": ("估算，以医保经办机构结算为准。", "An estimate; the insurance office's settlement is what counts."),
     "you_pay_month": ("你每月缴", "You pay each month"), "credited_lead": ("一年实际划入账户", "Credited to your account in a year"),
     "enough": ("缴费年限已够", "Your contribution years are enough"), "not_enough": ("缴费年限还不够", "Your contribution years are not yet enough"),
     "topup_lead": ("一次性补缴约", "One-off top-up"), "starts": ("从这个月起享受待遇", "Benefits start in"),
-    "scroll": ("表格较宽，可左右滑动查看。", "The table is wide: swipe sideways to see all of it."),
+    "scroll": ("表格较宽，可左右滑动查看。", "The table is wide: scroll sideways to see all of it."),
 }
 EVENTS = {
     "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),
@@ -206,8 +207,7 @@ def edition_line(result: dict, lang: str, settlement: bool) -> str:
     when = WORDS["today" if result.get("date_given") is False else "used_date"][i].replace("{d}", result["date"])
     lines.append(esc(when))
     if edition["id"] == newest["id"]:
-        lines.append(esc(WORDS["newest"][i].replace("{t}", newest["title"][lang] if settlement
-                                                    else WORDS["rules_from"][i].replace("{d}", newest["from"]))))
+        lines.append(esc(WORDS["newest"][i].replace("{t}", newest["title"][lang]) if settlement else WORDS["newest_plain"][i]))
     return '<div class="yb-edition">' + "".join("<p>" + line + "</p>" for line in lines) + "</div>"
 
 

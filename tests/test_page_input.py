@@ -93,9 +93,9 @@ def test_the_slip_says_which_date_was_used_and_that_later_changes_are_missing():
     assert result["date_given"] is False
     html = present.render("account", result, "zh", {})
     assert "未填日期，按今天（2030-01-01）计算" in html
-    assert "之后的调整本站未收录" in html
+    assert "这是本站收录的最新一版规定，之后的调整未收录" in html
     # Not a settlement: no edition title about inpatient limits.
-    assert "住院限额" not in html and "2024-01-01起施行的版本" in html
+    assert "住院限额" not in html and "适用版本：2024-01-01起施行的版本" in html
     assert "估算，以医保经办机构结算为准" in html
     settled = run("settle", dict(INPATIENT, **{"claims.0.bill": "1000"}))
     html = present.render("settle", settled, "en", {})

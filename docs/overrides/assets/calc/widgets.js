@@ -239,7 +239,7 @@ async function calculate(root) {
     renderInputs(root);
     markStale(root);
     watchScroll(root);
-    const lead = slip.querySelector(".yb-lead") || slip;
+    const lead = slip.querySelector(".yb-col h3") || slip.querySelector(".yb-lead") || slip;
     lead.scrollIntoView({ block: "start" });
     announce(root, w.announce + " " + [...slip.querySelectorAll(".yb-lead")].map((p) => p.textContent).join(" "));
     return true;
