@@ -4,7 +4,7 @@
 function currentSection() {
   const top = (document.querySelector(".md-header")?.offsetHeight || 0) + 8;
   let id = "";
-  for (const heading of document.querySelectorAll("article :is(h1, h2, h3, h4)[id]")) {
+  for (const heading of document.querySelectorAll("article :is(h2, h3, h4)[id]")) {
     if (heading.getBoundingClientRect().top > top) break;
     id = heading.id;
   }
