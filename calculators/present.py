@@ -5,7 +5,7 @@ result into the page with it (so the page shows a real figure before Python load
 without JavaScript), and the browser worker renders every new result with it.
 """
 
-from .bundle import load_bundle
+from . import api
 from .jsonout import Money
 from .money import BP, format_share, format_yuan, round_half_up
 
@@ -63,16 +63,6 @@ SHOWN = {
                    "short_months", "topup"),
     "benefit-start": ("start",),
 }
-
-
-_policies = []
-
-
-def policies() -> dict:
-    """The policies of the bundle (titles, editions), read once."""
-    if not _policies:
-        _policies.append(load_bundle()["policies"])
-    return _policies[0]
 
 
 def esc(text) -> str:
@@ -199,7 +189,7 @@ def edition_line(result: dict, lang: str, settlement: bool) -> str:
     """
     i = 0 if lang == "zh" else 1
     colon = "：" if lang == "zh" else ": "
-    policy = policies()[result["policy"]]
+    policy = api.bundle()["policies"][result["policy"]]
     edition = result["edition"]
     label = edition[lang] if settlement else WORDS["rules_from"][i].replace("{d}", edition["from"])
     newest = policy["editions"][-1]
