@@ -35,7 +35,7 @@ COMPARE_CELL = any_of(str, {"param": str, "is": QUANTITY})
 # ---- calculators.yaml, as on main (helper 7 is reworking this file; adjust here at merge) ----
 CALCULATOR_FIELD = {
     "name": str, "type": one_of("select", "date", "month", "int", "money", "bool"), "label": TEXT,
-    "help?": TEXT, "policies?": [str], "optional?": bool,
+    "help?": TEXT, "policies?": [str], "optional?": bool, "default_from?": str,
     "options?": [{"value": str, "zh": str, "en": str}],
 }
 CALCULATOR_PAGE = {
