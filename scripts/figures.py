@@ -176,22 +176,28 @@ SOURCE_MARKS = {
 }
 
 
-def source_mark(source: dict, source_id: str, lang: str, up: str) -> Markup:
+def source_mark(source: dict, source_id: str, lang: str, up: str, html: bool = False) -> Markup:
     """The visible marker after a figure that does not come from an official document: what
-    kind of source it is, linked to its entry on the About page. Empty for primary sources."""
+    kind of source it is, linked to its entry on the About page. Empty for primary sources.
+    ``html=True`` links to the built page, for figures inside raw HTML that Markdown skips."""
     if source["kind"] not in SOURCE_MARKS:
         return Markup("")
     word = SOURCE_MARKS[source["kind"]][0 if lang == "zh" else 1]
     text = ("〔※" + word + "〕") if lang == "zh" else ("(※ " + word + ")")
-    return Markup('{}<span class="yb-mark">[{}]({}about.md#{})</span>').format("" if lang == "zh" else " ", text, up, source_id)
+    space = "" if lang == "zh" else " "
+    if html:
+        return Markup('{}<span class="yb-mark"><a href="{}about/#{}">{}</a></span>').format(space, up, source_id, text)
+    return Markup('{}<span class="yb-mark">[{}]({}about.md#{})</span>').format(space, text, up, source_id)
 
 
 class Figures:
     """The ``fig``/``art`` functions for one language and one source's way of numbering.
 
-    ``up`` is the path from the page to the site root, for the source markers' links."""
+    ``up`` is the path from the page to the site root, for the source markers' links; ``html``
+    makes those links HTML to the built pages (for figures inside raw HTML blocks)."""
 
-    def __init__(self, bundle: dict, lang: str, numbering: str = "article", up: str = "../"):
+    def __init__(self, bundle: dict, lang: str, numbering: str = "article", up: str = "../", html: bool = False):
+        self.html = html
         self.bundle = bundle
         self.lang = lang
         self.numbering = numbering
@@ -238,7 +244,7 @@ class Figures:
     def mark(self, path: str, edition=None) -> Markup:
         """The source marker of a figure (empty when its source is a primary document)."""
         source_id = self.entry(path, edition)["source"]
-        return source_mark(self.bundle["sources"][source_id], source_id, self.lang, self.up)
+        return source_mark(self.bundle["sources"][source_id], source_id, self.lang, self.up, self.html)
 
     def fig(self, path: str, *keys, points: bool = False, later: bool = False, **options) -> Markup:
         """A figure; ``points=True`` reads a share as percentage points ("10个百分点"), for a

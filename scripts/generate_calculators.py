@@ -64,7 +64,7 @@ def help_text(spec: dict, lang: str) -> str:
     if "default_from" in spec:
         policy, path = spec["default_from"].split("/", 1)
         latest = api.bundle()["policies"][policy]["parameters"][path]["values"][-1]
-        text = Markup(text.replace("{default}", Figures(api.bundle(), lang).fig(spec["default_from"]))
+        text = Markup(text.replace("{default}", Figures(api.bundle(), lang, up="../../", html=True).fig(spec["default_from"]))
                       .replace("{article}", Markup.escape(latest["article"][lang])))
     return text
 

@@ -28,6 +28,8 @@ def built_pages(site_dir: str, lang: str) -> list:
 
 
 def phone(browser, width, large=False, **options):
+    # The site's policy is tested in test_serving.py; here axe must be injectable.
+    options.setdefault("bypass_csp", True)
     context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, **options)
     if large:
         context.add_init_script(LARGE)

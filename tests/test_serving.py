@@ -109,7 +109,16 @@ def test_security_headers_and_the_same_policy_in_the_page(site):
 VIOLATIONS = "window.__violations = []; addEventListener('securitypolicyviolation', (e) => window.__violations.push([e.violatedDirective, e.blockedURI]));"
 
 
-def test_the_site_breaks_none_of_its_policy(site, page):
+@pytest.fixture
+def strict_page(browser):
+    """A page that keeps the site's policy (the shared context bypasses it, see conftest.py)."""
+    context = browser.new_context()
+    yield context.new_page()
+    context.close()
+
+
+def test_the_site_breaks_none_of_its_policy(site, strict_page):
+    page = strict_page
     page.add_init_script(VIOLATIONS)
     page.goto(site["base"] + "calculators/inpatient/")
     page.evaluate("window.yibao.ready()")
@@ -120,7 +129,8 @@ def test_the_site_breaks_none_of_its_policy(site, page):
     assert page.evaluate("window.__violations") == []
 
 
-def test_the_policy_blocks_an_injected_cross_origin_fetch_and_image(site, page):
+def test_the_policy_blocks_an_injected_cross_origin_fetch_and_image(site, strict_page):
+    page = strict_page
     page.add_init_script(VIOLATIONS)
     page.goto(site["base"] + "hangzhou/benefits/")
     outcome = page.evaluate("""async () => {
@@ -197,7 +207,7 @@ def test_after_one_visit_a_calculator_computes_exactly_with_the_server_gone(own_
     offline_page.evaluate("window.yibao.ready()")
     assert settle_case(offline_page) == expected
     # The page itself works too: the reader's own input, the result on the slip.
-    offline_page.locator("input[name='claims.0.amount']").fill("50000")
+    offline_page.locator("input[name='claims.0.bill']").fill("50000")
     offline_page.locator(".yb-form button[type=submit]").click()
     offline_page.wait_for_selector(".yb-slip .yb-totals")
     assert "40,944.00" in offline_page.locator(".yb-slip .yb-totals").inner_text()
