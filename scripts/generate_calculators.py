@@ -52,18 +52,19 @@ def applicable(values: dict, specs: dict) -> dict:
             if policy is None or k not in restricted or policy in restricted[k]}
 
 
-def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict) -> str:
-    """The slip for one set of field values (the compare page settles the bill twice)."""
+def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
+    """The slip for one set of field values (the compare page settles the bill twice), computed
+    from the build's bundle (not the checked-in JSON, which may lag the YAML)."""
     scenario = scenario_from(dict(applicable(values, specs), **page.get("fixed", {})))
     today = values["date"]
     if page["calculator"] == "compare":
         cells = []
         for policy in ("hangzhou-employee", "ningbo-employee"):
-            result = api.run("settle", dict(scenario, policy=policy), today)
-            cells.append('<div class="yb-col"><h3>' + present.esc(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
+            result = api.run("settle", dict(scenario, policy=policy), today, bundle)
+            cells.append('<div class="yb-col"><h3>' + present.esc(bundle["policies"][policy]["title"][lang]) + "</h3>"
                          + present.render("settle", result, lang, links) + "</div>")
         return '<div class="yb-cols">' + "".join(cells) + "</div>"
-    result = api.run(page["calculator"], scenario, today)
+    result = api.run(page["calculator"], scenario, today, bundle)
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
     return present.render(page["calculator"], result, lang, links)
@@ -124,7 +125,7 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
     return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
 
 
-def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
+def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
     zh = lang == "zh"
     fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
     fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
@@ -134,8 +135,8 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
                      '<button type="button" class="md-button yb-print">{}</button></div>').format(
         "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
-    slip = run_page(page, page["default"], own, lang, links)
-    titles = {p: api.bundle()["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
+    slip = run_page(page, page["default"], own, lang, links, bundle)
+    titles = {p: bundle["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
     body = Markup(
         '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
@@ -169,6 +170,6 @@ def write_all(out_lang_dir: str, bundle: dict, lang: str, qa_files: dict, load):
     os.makedirs(folder, exist_ok=True)
     for page in spec["pages"]:
         with open(os.path.join(folder, page["id"] + ".md"), "w", encoding="utf-8") as handle:
-            handle.write(page_markdown(page, spec["fields"], lang, links))
+            handle.write(page_markdown(page, spec["fields"], lang, links, bundle))
     with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
         handle.write(index_markdown(spec["pages"], lang))
