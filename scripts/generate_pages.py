@@ -209,6 +209,7 @@ class Writer:
             lines += ["## " + self.t("电话咨询（工作时间）", "By phone (working hours)"), ""]
             lines += ["- " + label + self.t("：", ": ") + figures.tel(path) for label, path in phones] + [""]
         path = os.path.join(self.out, city, "index.md")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
 
