@@ -14,6 +14,9 @@ import sys
 import pytest
 
 from calculators import api, present, registry, scenario_file
+from scripts import generate_calculators
+from scripts.generate_pages import load, qa_files
+from scripts.policies import load_tree
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # What a build reads; the shared installs are linked, not copied.
@@ -254,3 +257,18 @@ def test_the_editions_page_shows_three_columns_with_the_change_marked(new_editio
     assert "1,000" in row[1] and "1,000" in row[2] and "1,100" in row[3]
     # Nothing else changed in 2026: no other row is marked in its column.
     assert [r[0] for r in rows[1:] if "<mark>" in r[3]] == [row[0]]
+
+
+def test_calculator_examples_come_from_the_build_bundle_not_the_checked_in_json(tmp_path):
+    """The page generator hands its bundle to the calculator pages: a changed YAML value shows in
+    the example slip before calculators/data/policies.json is recompiled."""
+    bundle = load_tree()
+    bundle["policies"]["hangzhou-employee"]["parameters"]["outpatient/deductible/in_service"]["values"][0]["value"] = 110000
+    generate_calculators.write_all(str(tmp_path), bundle, "en", qa_files(), load)
+    with open(tmp_path / "calculators" / "outpatient.md", encoding="utf-8") as handle:
+        slip = handle.read()
+    # The outpatient example: Hangzhou, in service, 3,000 yuan at a tertiary hospital; the account
+    # pays 800 first, leaving 2,200. Deductible now 1,100 (was 1,000): the rest 1,100 at 76% fund
+    # = 836 (was 1,200 × 76% = 912); the patient pays 1,100 + 264 = 1,364 (was 1,000 + 288 = 1,288).
+    assert "836.00" in slip and "1,364.00" in slip
+    assert "912.00" not in slip and "1,288.00" not in slip
