@@ -1,9 +1,10 @@
 """Generate the Chinese and English pages from docs/content/*.yaml and policies/.
 
 Usage: python -m scripts.generate_pages [OUT]
-Writes the pages listed in GENERATED, one folder per city (docs/content/city-*.yaml) and the
-navigation (``.nav.json``, read by scripts/mkdocs_nav.py) under OUT/zh and OUT/en (default:
-docs/zh and docs/en) (they are not committed: the build makes them). Same input,
+Writes the pages ``generated()`` lists (one folder per city of docs/content/city-*.yaml, then
+GENERATED), the calculator pages and the navigation (``.nav.json``, read by
+scripts/mkdocs_nav.py) under OUT/zh and OUT/en (default: docs/zh and docs/en); they are not
+committed: the build makes them. Same input,
 byte-identical output: nothing here reads a clock or a dict order that could differ between
 runs. The policies come from the registry compiled once per build (``main``), never from the
 checked-in calculators/data/policies.json.
@@ -26,8 +27,9 @@ from scripts.stamp import currency_line, edition_stamp
 DOCS = os.path.join(ROOT, "docs")
 CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
-# Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
-GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md", "index.md")
+# What this script writes besides the city folders, relative to docs/<lang>/ (the rest of
+# docs/<lang>/ is hand-written).
+GENERATED = ("compare", "glossary.md", "about.md", "method.md", "index.md")
 # Calculator pages, also generated; they show computed results, so the digit rule skips them.
 CALCULATOR_PAGES = "calculators"
 # Hand-written pages of docs/<lang>/, listed last in the navigation.
@@ -59,6 +61,11 @@ def cities() -> list:
 def qa_files() -> dict:
     """city → its Q&A content files (the calculators link steps to the answers citing them)."""
     return {city["city"]: city["qa"]["files"] for city in cities() if "qa" in city}
+
+
+def generated() -> tuple:
+    """Everything this script writes into docs/<lang>/ but the calculator pages."""
+    return tuple(city["city"] for city in cities()) + GENERATED
 
 
 def employee_policies(bundle: dict) -> list:
@@ -199,6 +206,10 @@ class Writer:
     def city_index(self, city: str, title: dict, groups: list, phones: tuple = ()):
         """A city's index: its pages by group, then its hotlines (label, parameter) as tel: links."""
         lines = ["# " + title[self.lang], ""]
+        if not groups:  # a city section that is only a stub so far
+            lines += [self.t("本站还没有写这个城市的问答。它的数字见[城市对比](../compare/cities.md)和[计算器](../calculators/index.md)。",
+                             "There are no questions and answers for this city yet. Its figures are in the "
+                             "[city comparison](../compare/cities.md) and the [calculators](../calculators/index.md)."), ""]
         for heading, entries in groups:
             lines += ["## " + heading, ""]
             for text, href in entries:
