@@ -123,9 +123,9 @@ def policy_options(html: str) -> list:
 
 # The stub a new city needs in docs/content/ (see docs/content/README.md, "Cities").
 CITY_STUB = "city: testcity\nname: {zh: 测试市, en: Testcity}\npolicy: testcity-employee\n"
-# Ningbo, in service, aged 40, no account, one 3,000-yuan outpatient claim at a tertiary hospital.
-NINGBO_CLAIM = ('policy: {}\ndate: "2025-06-01"\nperson: {{status: in_service, age: 40, account: 0}}\n'
-                'claims:\n  - {{kind: outpatient, level: tertiary, amount: "3000"}}\n')
+# In service, aged 40, no account, one 3,000-yuan outpatient claim at a tertiary hospital.
+CLAIM = ('policy: {}\ndate: "{}"\nperson: {{status: in_service, age: 40, account: 0}}\n'
+         'claims:\n  - {{kind: outpatient, level: tertiary, amount: "3000"}}\n')
 
 
 @pytest.fixture(scope="module")
@@ -149,8 +149,8 @@ def test_a_new_city_changes_nothing_outside_policies_and_content(new_city):
 
 
 def test_the_cli_settles_the_new_city_as_ningbo(new_city):
-    ningbo = cli(new_city, NINGBO_CLAIM.format("ningbo-employee"))
-    copy = cli(new_city, NINGBO_CLAIM.format("testcity-employee"))
+    ningbo = cli(new_city, CLAIM.format("ningbo-employee", "2025-06-01"))
+    copy = cli(new_city, CLAIM.format("testcity-employee", "2025-06-01"))
     # Self-pay segment 900 (in service, under 45: Q7); the rest 2,100 at 75% fund = 1,575;
     # the patient pays 900 + 525 = 1,425.
     assert (copy["fund"], copy["personal"], copy["policy"]) == (1575, 1425, "testcity-employee")
@@ -214,8 +214,6 @@ SOURCE = """  - id: hz-test-2026
     dated: {zh: 测试用。, en: For the test.}
 """
 DEDUCTIBLE = "policies/hangzhou-employee/outpatient/deductible/in_service.yaml"
-HANGZHOU_CLAIM = ('policy: hangzhou-employee\ndate: "{}"\nperson: {{status: in_service, age: 40, account: 0}}\n'
-                  'claims:\n  - {{kind: outpatient, level: tertiary, amount: "3000"}}\n')
 
 
 @pytest.fixture(scope="module")
@@ -233,8 +231,8 @@ def test_a_new_edition_changes_nothing_outside_policies(new_edition):
 
 
 def test_the_cli_picks_the_edition_by_date(new_edition):
-    before = cli(new_edition, HANGZHOU_CLAIM.format("2025-12-31"))
-    after = cli(new_edition, HANGZHOU_CLAIM.format("2026-01-01"))
+    before = cli(new_edition, CLAIM.format("hangzhou-employee", "2025-12-31"))
+    after = cli(new_edition, CLAIM.format("hangzhou-employee", "2026-01-01"))
     # 2024 edition: deductible 1,000; the rest 2,000 at 76% fund = 1,520; patient 1,000 + 480 = 1,480.
     assert (before["edition"]["id"], before["fund"], before["personal"]) == ("2024", 1520, 1480)
     # 2026 edition: deductible 1,100; the rest 1,900 at 76% fund = 1,444; patient 1,100 + 456 = 1,556.
@@ -242,7 +240,7 @@ def test_the_cli_picks_the_edition_by_date(new_edition):
     # The calculators label the result with the edition used (the slip as the browser renders it).
     with open(os.path.join(new_edition, COMPILED), encoding="utf-8") as handle:
         bundle = json.load(handle)
-    result = api.run("settle", scenario_file.loads(HANGZHOU_CLAIM.format("2026-01-01")), "2026-01-01", bundle)
+    result = api.run("settle", scenario_file.loads(CLAIM.format("hangzhou-employee", "2026-01-01")), "2026-01-01", bundle)
     assert "2026年测试版" in present.render("settle", result, "zh", {})
     assert "2026 test edition" in present.render("settle", result, "en", {})
 
