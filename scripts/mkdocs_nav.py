@@ -6,8 +6,13 @@ mkdocs skips dot files, so the file itself is not published."""
 import json
 import os
 
+from mkdocs.exceptions import ConfigurationError
+
 
 def on_config(config):
-    with open(os.path.join(config["docs_dir"], ".nav.json"), encoding="utf-8") as handle:
+    path = os.path.join(config["docs_dir"], ".nav.json")
+    if not os.path.exists(path):
+        raise ConfigurationError(path + " is missing: run python -m scripts.generate_pages first (scripts/build_site.sh does)")
+    with open(path, encoding="utf-8") as handle:
         config["nav"] = json.load(handle)
     return config
