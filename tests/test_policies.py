@@ -152,7 +152,11 @@ def test_a_copy_of_ningbo_under_a_new_id_settles_every_ningbo_case_with_no_code(
 def test_an_unsupported_kind_is_refused_by_the_registry_even_when_its_figure_is_filled(tree):
     # The resident inpatient share is null in the sources; fill it in, and the registry still refuses.
     path = "hangzhou-resident/inpatient/personal_share.yaml"
-    edit(tree, path, lambda d: d["values"][0].update(value=0.5, article={"zh": "测试", "en": "test"}))
+    def fill(data):
+        data["values"][0].update(value=0.5, article={"zh": "测试", "en": "test"})
+        data["values"][0].pop("status", None)  # a filled figure is no longer "silent"
+
+    edit(tree, path, fill)
     bundle = load_tree(str(tree))
     assert bundle["policies"]["hangzhou-resident"]["parameters"]["inpatient/personal_share"]["values"][0]["value"] == 5000
     result = api.run("settle", {"policy": "hangzhou-resident", "date": "2024-06-01",
