@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Everything the serve and test commands need, installed from the package registries only:
 # a Python venv with requirements.txt, a Python 3.12 venv with pyodide-build, the pinned npm
-# runtimes (npm ci), and Debian's Chromium with a CJK font for the end-to-end tests. Safe to run again; each step skips what is there.
+# runtimes (npm ci), Debian's nginx with the brotli_static module (the server the site is served
+# and tested with), and Debian's Chromium with a CJK font for the end-to-end tests. Safe to run
+# again; each step skips what is there. The site's nginx runs on its own (scripts/serve.sh), with
+# its own config, pid and logs; the system's nginx service is left as the package set it up.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,10 +35,17 @@ if [ ! -d node_modules ] || ! cmp -s package-lock.json node_modules/.package-loc
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = "0" ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if [ ! -x /usr/sbin/nginx ] || [ ! -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+  apt_install nginx libnginx-mod-http-brotli-static
+fi
+
 if [ "${YIBAO_SKIP_BROWSER:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" = "0" ]; then
-    apt-get update -qq && apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
-  else
-    sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
-  fi
+  apt_install chromium fonts-wqy-microhei
 fi

@@ -1,13 +1,14 @@
-"""Shared fixtures: the built site served on 127.0.0.1, and Debian's Chromium for Playwright."""
+"""Shared fixtures: the built site served by nginx with the repo's own config (deploy/nginx.conf,
+as deployed), and Debian's Chromium for Playwright."""
 
-import functools
-import http.server
 import os
-import socket
+import shutil
 import subprocess
-import threading
+import tempfile
 
 import pytest
+
+from scripts.nginx_conf import NGINX, free_port, start
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHROMIUM = "/usr/bin/chromium"
@@ -16,34 +17,49 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-class LoggingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site and records every path asked for (the worker's downloads included)."""
+class Served:
+    """The paths nginx was asked for, in order (the worker's and service worker's downloads
+    included), read from its access log: iterate, len(), clear() to count from now on."""
 
-    served = []
+    def __init__(self, log: str):
+        self.log, self.start = log, 0
 
-    def log_message(self, *args):
-        pass
+    def lines(self) -> list:
+        if not os.path.exists(self.log):
+            return []
+        with open(self.log, encoding="utf-8") as handle:
+            handle.seek(self.start)
+            return [line.split() for line in handle.read().splitlines() if line.strip()]
 
-    def send_head(self):
-        LoggingHandler.served.append(self.path)
-        return super().send_head()
+    def __iter__(self):
+        return iter([fields[1] for fields in self.lines()])
+
+    def __len__(self):
+        return len(self.lines())
+
+    def timed(self) -> list:
+        """(seconds since the epoch, path) per request, for ordering against page events."""
+        return [(float(fields[0]), fields[1]) for fields in self.lines()]
+
+    def clear(self):
+        self.start = os.path.getsize(self.log) if os.path.exists(self.log) else 0
 
 
 @pytest.fixture(scope="session")
 def site():
     """Build the site for a free port (instant navigation needs site_url to match) and serve it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    if not os.path.exists(NGINX):
+        pytest.skip("Debian's nginx is not installed (scripts/setup.sh installs it)")
+    port = free_port()
     base = "http://127.0.0.1:" + str(port) + "/"
     env = dict(os.environ, YIBAO_SITE_URL=base)
     subprocess.run(["bash", "scripts/build_site.sh"], cwd=ROOT, env=env, check=True, capture_output=True)
-    handler = functools.partial(LoggingHandler, directory=os.path.join(ROOT, "site"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield {"base": base, "dir": os.path.join(ROOT, "site"), "served": LoggingHandler.served}
-    server.shutdown()
+    run = tempfile.mkdtemp(prefix="yibao-nginx-")
+    server = start(os.path.join(ROOT, "site"), port, run)
+    yield {"base": base, "dir": os.path.join(ROOT, "site"), "served": Served(os.path.join(run, "access.log"))}
+    server.terminate()
+    server.wait(timeout=10)
+    shutil.rmtree(run, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")

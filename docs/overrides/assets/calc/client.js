@@ -2,22 +2,32 @@
 // across Material's instant navigation (this module is loaded once), and exposed as
 // window.yibao for people who want to script checks.
 import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
+import { keepRuntime, onPage } from "./offline.js";
 
-const state = { worker: null, stage: null, error: null, pending: new Map(), listeners: new Set(), nextId: 1 };
+const state = { worker: null, stage: null, error: null, received: 0, total: 0, restored: false, pending: new Map(), listeners: new Set(), nextId: 1 };
 
 function runtimeUrl() {
   const meta = document.querySelector('meta[name="yibao-runtime"]');
   return new URL(meta.content, location.href).href;
 }
 
+/** What a progress listener gets: the stage, an error, and the runtime bytes received of the total. */
+function progress() {
+  return { stage: state.stage, error: state.error, received: state.received, total: state.total };
+}
+
 function notify() {
-  for (const listener of state.listeners) listener({ stage: state.stage, error: state.error });
+  for (const listener of state.listeners) listener(progress());
 }
 
 function handle({ data }) {
   if (data.type === Message.PROGRESS) {
     state.stage = data.stage;
+    state.received = data.received || 0;
+    state.total = data.total || 0;
+    state.restored = Boolean(data.restored);
     notify();
+    if (data.stage === Stage.READY) keepRuntime(runtimeUrl());
   } else if (data.type === Message.FAILED) {
     state.error = data.error;
     notify();
@@ -36,6 +46,7 @@ export function start() {
   if (state.worker) return;
   state.error = null;
   state.stage = null;
+  state.received = state.total = 0;
   state.worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   state.worker.onmessage = handle;
   state.worker.onerror = (event) => handle({ data: { type: Message.FAILED, error: event.message || "worker error" } });
@@ -50,7 +61,7 @@ export function retry() {
 
 export function onProgress(listener) {
   state.listeners.add(listener);
-  listener({ stage: state.stage, error: state.error });
+  listener(progress());
   return () => state.listeners.delete(listener);
 }
 
@@ -83,8 +94,10 @@ window.yibao = Object.freeze({
   ready: () => new Promise((resolve, reject) => {
     start();
     const stop = onProgress(({ stage, error }) => {
-      if (stage === Stage.READY) { resolve(); queueMicrotask(() => stop()); }
+      if (stage === Stage.READY) { resolve({ restored: state.restored }); queueMicrotask(() => stop()); }
       else if (error) { reject(new Error(error)); queueMicrotask(() => stop()); }
     });
   }),
 });
+
+document$.subscribe(() => onPage(runtimeUrl()));

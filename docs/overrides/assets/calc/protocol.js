@@ -3,7 +3,9 @@
 
 export const Message = Object.freeze({
   BOOT: "boot",         // page → worker: {runtime}: load the runtime from this URL
-  PROGRESS: "progress", // worker → page: {stage}: one of Stage, in order
+  PROGRESS: "progress", // worker → page: {stage, received, total, restored}: one of Stage, in
+                        //   order; during DOWNLOAD, bytes of the runtime received so far and in all
+                        //   (0 if unknown); at READY, whether Python came from a kept snapshot
   FAILED: "failed",     // worker → page: {error}: the runtime could not be loaded
   RUN: "run",           // page → worker: {id, calculator, scenario (JSON text), today, lang, links}
   RESULT: "result",     // worker → page: {id, json, html}: the CLI's JSON text and the slip
@@ -21,5 +23,13 @@ export const STAGES = [Stage.DOWNLOAD, Stage.START, Stage.PACKAGES, Stage.READY]
 
 export const bootMessage = (runtime) => ({ type: Message.BOOT, runtime });
 
+export const progressMessage = (stage, received = 0, total = 0, restored = false) =>
+  ({ type: Message.PROGRESS, stage, received, total, restored });
+
 export const runMessage = (id, calculator, scenario, today, lang, links) =>
   ({ type: Message.RUN, id, calculator, scenario, today, lang, links });
+
+// The site's runtime folder lists its files in runtime.json (written by scripts/ready_runtime.py):
+// {files: {url: bytes}}, urls relative to that folder; the worker counts the download against it,
+// the page hands it to the service worker to keep for offline use.
+export const RUNTIME_MANIFEST = "runtime.json";

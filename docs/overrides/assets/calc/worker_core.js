@@ -1,11 +1,12 @@
 // What every calculator worker does, whatever runtime it hosts: boot once when asked, make
 // RUN messages wait for the boot, answer each with its result or error. A runtime supplies
-// boot(runtimeUrl, progress) and run(message) → {json, html} (usually through runIn).
-import { Message } from "./protocol.js";
+// boot(runtimeUrl, progress) and run(message) → {json, html} (usually through runIn);
+// progress(stage, received, total, restored) reports a stage (see protocol.js).
+import { Message, progressMessage } from "./protocol.js";
 
 export function serve({ boot, run }) {
   let booting = null;
-  const progress = (stage) => self.postMessage({ type: Message.PROGRESS, stage });
+  const progress = (...args) => self.postMessage(progressMessage(...args));
   self.onmessage = async ({ data }) => {
     if (data.type === Message.BOOT) {
       booting ??= boot(data.runtime, progress).catch((error) => {
