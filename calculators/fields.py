@@ -4,7 +4,7 @@ Every calculator reads its scenario through these, so a bad value always gets th
 of message and nothing is computed from it.
 """
 
-from .errors import InputError
+from .errors import INPUT, NOT_STATED, InputError
 from .money import FEN, parse_decimal
 
 # The largest amount accepted, in yuan: far above any real bill, low enough to catch a typo.
@@ -38,9 +38,9 @@ def _name_zh(path: str) -> str:
     return _NAMES_ZH.get(last, last)
 
 
-def fail(path: str, zh: str, en: str) -> InputError:
+def fail(path: str, zh: str, en: str, kind: str = INPUT) -> InputError:
     """An InputError whose message starts with the field, in both languages."""
-    return InputError(path, path + "（" + _name_zh(path) + "）：" + zh, path + ": " + en)
+    return InputError(path, path + "（" + _name_zh(path) + "）：" + zh, path + ": " + en, kind, {"zh": zh, "en": en})
 
 
 def not_stated(path: str, label: dict, note=None) -> InputError:
@@ -50,7 +50,7 @@ def not_stated(path: str, label: dict, note=None) -> InputError:
     if note:
         zh += note["zh"]
         en += " " + note["en"]
-    return fail(path, zh, en)
+    return fail(path, zh, en, NOT_STATED)
 
 
 def check_keys(obj, path: str, allowed) -> dict:

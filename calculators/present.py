@@ -5,6 +5,7 @@ result into the page with it (so the page shows a real figure before Python load
 without JavaScript), and the browser worker renders every new result with it.
 """
 
+from . import api
 from .jsonout import Money
 from .money import BP, format_share, format_yuan, round_half_up
 
@@ -23,6 +24,16 @@ WORDS = {
     "tertiary": ("三级", "tertiary"), "other": ("其他", "other"), "community": ("社区", "community"),
     "events": ("这一笔发生了什么", "What happened in this claim"), "yes": ("是", "yes"), "no": ("否", "no"),
     "none": ("—", "—"),
+    "you_pay": ("你自己要付", "You pay"), "rules_from": ("{d}起施行的版本", "in force from {d}"),
+    "used_date": ("按 {d} 的规定计算", "Worked out with the rules of {d}"),
+    "today": ("未填日期，按今天（{d}）计算", "No date given: worked out for today ({d})"),
+    "newest": ("最新资料为{t}，之后的调整本站未收录。", "The newest rules on this site are the {t}; later changes are not included."),
+    "newest_plain": ("这是本站收录的最新一版规定，之后的调整未收录。", "These are the newest rules on this site; later changes are not included."),
+    "estimate": ("估算，以医保经办机构结算为准。", "An estimate; the insurance office's settlement is what counts."),
+    "you_pay_month": ("你每月缴", "You pay each month"), "credited_lead": ("一年实际划入账户", "Credited to your account in a year"),
+    "enough": ("缴费年限已够", "Your contribution years are enough"), "not_enough": ("缴费年限还不够", "Your contribution years are not yet enough"),
+    "topup_lead": ("一次性补缴约", "One-off top-up"), "starts": ("从这个月起享受待遇", "Benefits start in"),
+    "scroll": ("表格较宽，可左右滑动查看。", "The table is wide: scroll sideways to see all of it."),
 }
 EVENTS = {
     "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),
@@ -135,22 +146,25 @@ def event_text(event: tuple, lang: str) -> str:
 
 
 def timeline(result: dict, lang: str) -> str:
+    """One row per claim; on a phone each row reads as a small card (the cells carry their labels)."""
     seen = {}
-    head = "".join("<th scope=\"col\">" + esc(text) + "</th>" for text in (
-        "#", word("total", lang), word("fund", lang), word("personal", lang), word("account_left", lang),
-        word("running", lang), word("events", lang)))
+    labels = ("#", word("total", lang), word("fund", lang), word("personal", lang), word("account_left", lang),
+              word("running", lang), word("events", lang))
+    head = "".join("<th scope=\"col\">" + esc(text) + "</th>" for text in labels)
     rows = []
     for i, claim in enumerate(result["claims"]):
         after = claim["year_after"]
         left = after.get("account_left")
         events = [event_text(e, lang) for e in claim_events(claim, seen)]
-        rows.append("<tr><td>" + str(i + 1) + "</td><td>" + esc(yuan(claim["total"], lang)) + "</td><td>"
-                    + esc(yuan(claim["fund"], lang)) + "</td><td>" + esc(yuan(claim["personal"], lang)) + "</td><td>"
-                    + (esc(yuan(left, lang)) if left is not None else word("none", lang)) + "</td><td>"
-                    + (esc(yuan(after["cumulative"], lang)) if "cumulative" in after else word("none", lang))
-                    + "</td><td>" + esc("；".join(events) if lang == "zh" else "; ".join(events)) + "</td></tr>")
-    # Scrolls sideways on a phone, so keyboard users must be able to focus it (axe).
-    return ('<h3>' + esc(word("timeline", lang)) + '</h3><div class="yb-scroll" tabindex="0" role="region" aria-label="'
+        cells = (word("claim", lang).replace("{n}", str(i + 1)), yuan(claim["total"], lang), yuan(claim["fund"], lang),
+                 yuan(claim["personal"], lang), yuan(left, lang) if left is not None else word("none", lang),
+                 yuan(after["cumulative"], lang) if "cumulative" in after else word("none", lang),
+                 ("；" if lang == "zh" else "; ").join(events) or word("none", lang))
+        rows.append("<tr>" + "".join('<td data-label="' + esc(label) + '">' + esc(cell) + "</td>"
+                                     for label, cell in zip(labels, cells)) + "</tr>")
+    # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
+    return ('<h3>' + esc(word("timeline", lang)) + '</h3><p class="yb-scroll-hint">' + esc(word("scroll", lang))
+            + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
             + esc(word("timeline", lang)) + '"><table class="yb-timeline"><thead><tr>'
             + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
 
@@ -167,19 +181,46 @@ def claim_title(i: int, claim: dict, lang: str) -> str:
             + " · " + word(claim["level"], lang) + " · " + yuan(claim["total"], lang))
 
 
-def edition_line(result: dict, lang: str) -> str:
-    return ('<p class="yb-edition">' + esc(word("edition", lang)) + (": " if lang == "en" else "：")
-            + esc(result["edition"][lang]) + " · " + esc(word("date", lang)) + " " + esc(result["date"]) + "</p>")
+def edition_line(result: dict, lang: str, settlement: bool) -> str:
+    """Scheme, edition and date, and that later changes are not in.
+
+    Only a settlement names the edition by its title (which speaks of inpatient limits); the
+    other calculators say from when their rules apply.
+    """
+    i = 0 if lang == "zh" else 1
+    colon = "：" if lang == "zh" else ": "
+    policy = api.bundle()["policies"][result["policy"]]
+    edition = result["edition"]
+    label = edition[lang] if settlement else WORDS["rules_from"][i].replace("{d}", edition["from"])
+    newest = policy["editions"][-1]
+    lines = [esc(policy["title"][lang]) + " · " + esc(word("edition", lang)) + colon + esc(label)]
+    when = WORDS["today" if result.get("date_given") is False else "used_date"][i].replace("{d}", result["date"])
+    lines.append(esc(when))
+    if edition["id"] == newest["id"]:
+        lines.append(esc(WORDS["newest"][i].replace("{t}", newest["title"][lang]) if settlement else WORDS["newest_plain"][i]))
+    return '<div class="yb-edition">' + "".join("<p>" + line + "</p>" for line in lines) + "</div>"
+
+
+def estimate_note(lang: str) -> str:
+    return '<p class="yb-estimate">' + esc(word("estimate", lang)) + "</p>"
+
+
+def lead(text: str, figure: str = "") -> str:
+    """What the reader came for, first and large (a verdict alone when there is no figure)."""
+    if not figure:
+        return '<p class="yb-lead"><strong class="yb-key-figure">' + esc(text) + "</strong></p>"
+    return '<p class="yb-lead"><span class="yb-lead-text">' + esc(text) + '</span> <strong class="yb-key-figure">' + esc(figure) + "</strong></p>"
 
 
 def settle_slip(result: dict, lang: str, links: dict) -> str:
-    parts = [edition_line(result, lang), totals_table(result, lang), chart(result, lang)]
+    parts = [lead(word("you_pay", lang), yuan(result["personal"], lang)), totals_table(result, lang), chart(result, lang)]
     if len(result["claims"]) > 1:
         parts.append(timeline(result, lang))
     parts.append('<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>")
     for i, claim in enumerate(result["claims"]):
         parts.append("<h3>" + esc(claim_title(i, claim, lang)) + "</h3>" + steps_html(claim["steps"], lang, links))
     parts.append("</details>")
+    parts.append(edition_line(result, lang, True) + estimate_note(lang))
     return "".join(parts)
 
 
@@ -193,15 +234,29 @@ def field_value(value, lang: str) -> str:
     return str(value)
 
 
+def figures_lead(calculator: str, result: dict, lang: str) -> str:
+    if calculator == "contribution":
+        return lead(word("you_pay_month", lang), yuan(result["employee"], lang))
+    if calculator == "account":
+        return lead(word("credited_lead", lang), yuan(result["credited"], lang))
+    if calculator == "retirement":
+        text = lead(word("enough" if result["eligible"] else "not_enough", lang))
+        if result.get("topup") is not None and result["topup"].fen:
+            text += lead(word("topup_lead", lang), yuan(result["topup"], lang))
+        return text
+    return lead(word("starts", lang), result["start"])
+
+
 def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
     rows = []
     for key in SHOWN[calculator]:
         if key in result:
             rows.append('<tr><th scope="row">' + esc(FIELD_WORDS[key][0 if lang == "zh" else 1]) + "</th><td>"
                         + esc(field_value(result[key], lang)) + "</td></tr>")
-    return (edition_line(result, lang) + '<table class="yb-totals">' + "".join(rows) + "</table>"
+    return (figures_lead(calculator, result, lang) + '<table class="yb-totals">' + "".join(rows) + "</table>"
             + '<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>"
-            + steps_html(result["steps"], lang, links) + "</details>")
+            + steps_html(result["steps"], lang, links) + "</details>"
+            + edition_line(result, lang, False) + estimate_note(lang))
 
 
 def render(calculator: str, result: dict, lang: str, links: dict) -> str:

@@ -41,8 +41,8 @@ CITY = {"city": str, "name": TEXT, "policy": str,
 # ---- calculators.yaml, as on main (helper 7 is reworking this file; adjust here at merge) ----
 CALCULATOR_FIELD = {
     "name": str, "type": one_of("select", "date", "month", "int", "money", "bool"), "label": TEXT,
-    "help?": TEXT, "policies?": [str], "optional?": bool,
-    "options?": [{"value": str, "zh": str, "en": str}],
+    "help?": TEXT, "families?": [str], "optional?": bool, "default_from?": str,
+    "options?": [{"value": str, "zh": str, "en": str}], "options_from?": one_of("registry"), "scheme?": str,
 }
 CALCULATOR_PAGE = {
     "id": str, "calculator": one_of("settle", "compare", "contribution", "account", "retirement", "benefit-start"),

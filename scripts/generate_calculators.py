@@ -11,37 +11,12 @@ import os
 import jinja2
 from markupsafe import Markup
 
-from calculators import api, present
+from calculators import api, page_input, present
+from scripts import calculator_fields
 from scripts.figures import Figures
 
 # Calculator pages live at calculators/<id>/, two levels below the language root.
 UP = "../../"
-
-
-def scenario_from(values: dict) -> dict:
-    """Nested scenario from flat field paths ("claims.0.amount"), as the page's script builds it."""
-    scenario = {}
-    for path in sorted(values):
-        value = values[path]
-        if value == "true" or value == "false":
-            value = value == "true"
-        keys = path.split(".")
-        node = scenario
-        for i, key in enumerate(keys[:-1]):
-            child_is_list = keys[i + 1].isdigit()
-            if key.isdigit():
-                key = int(key)
-                while len(node) <= key:
-                    node.append([] if child_is_list else {})
-                node = node[key]
-            else:
-                node = node.setdefault(key, [] if child_is_list else {})
-        last = keys[-1]
-        if last.isdigit():
-            node.append(value)
-        else:
-            node[last] = value
-    return scenario
 
 
 def applicable(values: dict, specs: dict) -> dict:
@@ -52,19 +27,29 @@ def applicable(values: dict, specs: dict) -> dict:
             if policy is None or k not in restricted or policy in restricted[k]}
 
 
+def run_form(calculator: str, form: dict, today: str, bundle: dict) -> dict:
+    """page_input.run's conversion of a page's form, settled with the build's bundle (not the
+    checked-in JSON, which may lag the YAML). Build-time defaults are never refused, so the
+    error-field mapping of page_input.run is not needed here."""
+    result = api.run(calculator, page_input.from_form(calculator, form), today, bundle)
+    if "error" not in result:
+        result["date_given"] = bool(form.get("date"))
+    return result
+
+
 def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
-    """The slip for one set of field values (the compare page settles the bill twice), computed
-    from the build's bundle (not the checked-in JSON, which may lag the YAML)."""
-    scenario = scenario_from(dict(applicable(values, specs), **page.get("fixed", {})))
+    """The slip for one set of field values (the compare page settles the bill once per
+    employee policy the registry offers)."""
+    form = dict(applicable(values, specs), **page.get("fixed", {}))
     today = values["date"]
     if page["calculator"] == "compare":
         cells = []
-        for policy in ("hangzhou-employee", "ningbo-employee"):
-            result = api.run("settle", dict(scenario, policy=policy), today, bundle)
+        for policy in calculator_fields.offered(bundle, "compare", "employee"):
+            result = run_form("settle", dict(form, policy=policy), today, bundle)
             cells.append('<div class="yb-col"><h3>' + present.esc(bundle["policies"][policy]["title"][lang]) + "</h3>"
                          + present.render("settle", result, lang, links) + "</div>")
         return '<div class="yb-cols">' + "".join(cells) + "</div>"
-    result = api.run(page["calculator"], scenario, today, bundle)
+    result = run_form(page["calculator"], form, today, bundle)
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
     return present.render(page["calculator"], result, lang, links)
@@ -85,27 +70,42 @@ def faq_links(bundle: dict, qa_files: dict, lang: str, load) -> dict:
     return links
 
 
+def help_text(spec: dict, lang: str, bundle: dict) -> str:
+    """The field's help line; a default it names is rendered from policies/ with its article."""
+    text = Markup.escape(spec.get("help", {}).get(lang, ""))
+    if "default_from" in spec:
+        policy, path = spec["default_from"].split("/", 1)
+        latest = bundle["policies"][policy]["parameters"][path]["values"][-1]
+        text = Markup(text.replace("{default}", Figures(bundle, lang).fig(spec["default_from"]))
+                      .replace("{article}", Markup.escape(latest["article"][lang])))
+    return text
+
+
 def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup:
     name = spec["name"] if index is None else spec["name"].replace("claims.0.", "claims." + str(index) + ".")
     ident = "f-" + page_id + "-" + name.replace(".", "-")
     label = spec["label"][lang]
     policies = " ".join(spec.get("policies", []))
     attrs = Markup(' data-policies="{}"').format(policies) if policies else Markup("")
+    helper = spec["help_html"]
     error = Markup('<p class="yb-error" id="e-{}" hidden></p>').format(ident)
+    if helper:
+        error = Markup('<p class="yb-help" id="h-{}">{}</p>').format(ident, helper) + error
+    described = ("e-" + ident + " h-" + ident) if helper else "e-" + ident
     if spec["type"] == "select":
         options = Markup("").join(
             Markup('<option value="{}"{}>{}</option>').format(o["value"], Markup(" selected") if str(o["value"]) == str(value) else "", o[lang])
             for o in spec["options"])
-        control = Markup('<select id="{}" name="{}" aria-describedby="e-{}">{}</select>').format(ident, name, ident, options)
+        control = Markup('<select id="{}" name="{}" aria-describedby="{}">{}</select>').format(ident, name, described, options)
     elif spec["type"] == "bool":
-        control = Markup('<input type="checkbox" id="{}" name="{}" value="true"{} aria-describedby="e-{}">').format(
-            ident, name, Markup(" checked") if value == "true" else "", ident)
+        control = Markup('<input type="checkbox" id="{}" name="{}" value="true"{} aria-describedby="{}">').format(
+            ident, name, Markup(" checked") if value == "true" else "", described)
         return Markup('<div class="yb-field yb-check"{}>{}<label for="{}">{}</label>{}</div>').format(attrs, control, ident, label, error)
     else:
         kind = {"date": "date", "month": "month"}.get(spec["type"], "text")
         mode = Markup(' inputmode="decimal"') if spec["type"] == "money" else Markup(' inputmode="numeric"') if spec["type"] == "int" else ""
-        control = Markup('<input type="{}" id="{}" name="{}" value="{}"{} autocomplete="off" data-type="{}"{} aria-describedby="e-{}">').format(
-            kind, ident, name, value or "", mode, spec["type"], Markup(" data-optional") if spec.get("optional") else "", ident)
+        control = Markup('<input type="{}" id="{}" name="{}" value="{}"{} autocomplete="off" data-type="{}"{} aria-describedby="{}">').format(
+            kind, ident, name, value or "", mode, spec["type"], Markup(" data-optional") if spec.get("optional") else "", described)
     return Markup('<div class="yb-field"{}><label for="{}">{}</label>{}{}</div>').format(attrs, ident, label, control, error)
 
 
@@ -127,6 +127,8 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
 
 def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
     zh = lang == "zh"
+    specs = {key: dict(spec, help_html=help_text(spec, lang, bundle))
+             for key, spec in calculator_fields.resolve(bundle, specs, page["calculator"]).items()}
     fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
     fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
     rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")
@@ -136,13 +138,14 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict)
         "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
     slip = run_page(page, page["default"], own, lang, links, bundle)
-    titles = {p: bundle["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
+    titles = {p: bundle["policies"][p]["title"][lang] for p in calculator_fields.offered(bundle, "compare", "employee")}
     body = Markup(
         '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
         '<div class="yb-progress" role="status" aria-live="polite"></div>'
         '<section class="yb-result" aria-labelledby="result-{id}"><h2 id="result-{id}">{result}</h2>'
-        '<p class="yb-note">{note}</p><div class="yb-slip">{slip}</div></section></div>').format(
+        '<p class="yb-note">{note}</p><p class="yb-announce" aria-live="polite"></p><div class="yb-slip">{slip}</div>'
+        '<div class="yb-inputs"></div></section></div>').format(
         calc=page["calculator"], id=page["id"], lang=lang, links=json.dumps(links, sort_keys=True, ensure_ascii=False),
         titles=json.dumps(titles, sort_keys=True, ensure_ascii=False),
         fields=fields, rows=rows, fixed=fixed, buttons=buttons, result="计算结果" if zh else "Result",

@@ -13,9 +13,8 @@ import time
 
 import pytest
 
-from calculators import api
-from scripts.generate_calculators import applicable, scenario_from
-from calculators import scenario_file
+from calculators import api, page_input, scenario_file
+from scripts.generate_calculators import applicable
 from tests.caselib import TODAY, case_files, load_case, scenario_json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -63,8 +62,8 @@ def test_every_case_in_the_browser_equals_cpython(site, page, boot):
 def default_result(page_id: str) -> dict:
     spec = next(p for p in SPEC["pages"] if p["id"] == page_id)
     own = {f: SPEC["fields"][f] for f in spec["fields"]}
-    scenario = scenario_from(dict(applicable(spec["default"], own), **spec.get("fixed", {})))
-    return api.run(spec["calculator"], scenario, spec["default"]["date"])
+    form = dict(applicable(spec["default"], own), **spec.get("fixed", {}))
+    return page_input.run(spec["calculator"], {page_input.FORM: form}, spec["default"]["date"])
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -82,6 +81,7 @@ def test_the_default_result_is_in_the_page_without_javascript(site, browser, lan
 
 def submit(page):
     page.locator(".yb-form button[type=submit]").click()
+    page.wait_for_function("!document.querySelector('.yb-calc').classList.contains('yb-is-waiting')")
     page.wait_for_selector(".yb-slip .yb-totals, .yb-slip .yb-invalid")
 
 
@@ -91,10 +91,10 @@ def submit(page):
 ])
 def test_bad_amounts_get_a_message_next_to_the_field_and_no_result(site, page, value, message):
     open_ready(page, site, "zh", "calculators/outpatient/")
-    field = page.locator("input[name='claims.0.amount']")
+    field = page.locator("input[name='claims.0.bill']")
     field.fill(value)
     submit(page)
-    error = page.locator("#e-f-outpatient-claims-0-amount")
+    error = page.locator("#e-f-outpatient-claims-0-bill")
     assert error.is_visible() and message in error.inner_text()
     assert field.get_attribute("aria-invalid") == "true"
     assert page.locator(".yb-slip .yb-totals").count() == 0
@@ -103,10 +103,10 @@ def test_bad_amounts_get_a_message_next_to_the_field_and_no_result(site, page, v
 
 def test_english_page_speaks_english_and_accepts_full_width_digits(site, page):
     open_ready(page, site, "en", "calculators/inpatient/")
-    page.locator("input[name='claims.0.amount']").fill("-1")
+    page.locator("input[name='claims.0.bill']").fill("-1")
     submit(page)
-    assert "must not be negative" in page.locator("#e-f-inpatient-claims-0-amount").inner_text()
-    page.locator("input[name='claims.0.amount']").fill("５０，０００")
+    assert page.locator("#e-f-inpatient-claims-0-bill").inner_text() == "Total bill (yuan): the amount must not be negative."
+    page.locator("input[name='claims.0.bill']").fill("５０，０００")
     submit(page)
     assert "40,944.00 yuan" in page.locator(".yb-slip .yb-totals").inner_text()
 
@@ -116,7 +116,7 @@ def test_a_share_link_restores_inputs_and_result(site, page, context):
     page.locator("select[name='policy']").select_option("ningbo-employee")
     page.locator("input[name='person.age']").fill("45")
     page.locator("select[name='claims.0.level']").select_option("community")
-    page.locator("input[name='claims.0.amount']").fill("1234.5")
+    page.locator("input[name='claims.0.bill']").fill("1234.5")
     submit(page)
     first = page.locator(".yb-slip .yb-totals").inner_text()
     link = page.url
@@ -126,7 +126,7 @@ def test_a_share_link_restores_inputs_and_result(site, page, context):
     other.wait_for_selector(".yb-slip .yb-totals:not(:has-text('3,000.00'))")
     other.wait_for_function("document.querySelector('.yb-slip .yb-totals').innerText.includes('1,234.50')")
     assert other.locator(".yb-slip .yb-totals").inner_text() == first
-    assert other.locator("input[name='claims.0.amount']").input_value() == "1234.5"
+    assert other.locator("input[name='claims.0.bill']").input_value() == "1234.5"
     assert other.locator("select[name='policy']").input_value() == "ningbo-employee"
 
 
@@ -240,14 +240,133 @@ def test_a_runtime_that_fails_to_load_says_so_and_retry_recovers(site, page):
         response=route.fetch(), body=route.fetch().text().replace('content="/pyodide/', 'content="/pyodide-missing/')))
     page.goto(url(site, "zh", "calculators/outpatient/"))
     page.wait_for_selector(".yb-progress.yb-failed")
-    assert "没能加载" in page.locator(".yb-progress").inner_text()
-    assert page.locator(".yb-slip .yb-totals").count() == 1  # the example result stays
+    example = page.locator(".yb-slip").inner_text()
+    page.locator(".yb-form button[type=submit]").click()
+    page.wait_for_function("!document.querySelector('.yb-calc').classList.contains('yb-is-waiting')")
+    # The example stays; one message, in Chinese, with a retry; no raw (English) error text.
+    assert page.locator(".yb-slip").inner_text() == example
+    message = page.locator(".yb-progress").inner_text() + page.locator(".yb-note").inner_text()
+    assert "没能加载" in message and "示例结果仍然有效" in message
+    assert not re.search(r"[A-Za-z]{4,}", message.replace("Python", "")), message
+    assert page.locator(".yb-calc .yb-invalid").count() == 0
     page.evaluate("document.querySelector('meta[name=yibao-runtime]').content = "
                   "document.querySelector('meta[name=yibao-runtime]').content.replace('-missing', '')")
     page.locator(".yb-progress button").click()
-    page.wait_for_selector(".yb-stages .yb-current:has-text('就绪')")
+    # A fresh boot is CPU-bound: allow for a busy machine.
+    page.wait_for_selector(".yb-stages .yb-current:has-text('就绪')", timeout=120000)
     submit(page)
     assert page.locator(".yb-slip .yb-totals").count() == 1
+
+
+def test_progress_shows_a_stage_only_once_reached(site, browser):
+    context = browser.new_context()
+    context.add_init_script("""
+        window.__progress = [];
+        new MutationObserver(() => {
+            const box = document.querySelector('.yb-progress');
+            if (box && box.innerText !== window.__progress.at(-1)) window.__progress.push(box.innerText);
+        }).observe(document, {subtree: true, childList: true, characterData: true});
+    """)
+    page = context.new_page()
+    open_ready(page, site, "zh", "calculators/outpatient/")
+    page.wait_for_selector(".yb-stages .yb-current:has-text('就绪')")
+    seen = [text for text in page.evaluate("window.__progress") if text.strip()]
+    assert seen[0].strip() == "正在下载计算程序"
+    assert all("就绪" not in text for text in seen[:-1]) and seen[-1].strip() == "计算器已就绪"
+    context.close()
+
+
+def error_texts(page):
+    return page.locator(".yb-calc .yb-invalid, .yb-calc .yb-error:visible").all_inner_texts()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_errors_name_the_field_by_its_label_and_never_an_internal_path(site, page, lang):
+    label = {f: SPEC["fields"][f]["label"][lang] for f in ("category_b", "break_months")}
+    open_ready(page, site, lang, "calculators/inpatient/")
+    # 50,000 with 60,000 "of which" category B: refused at that field, not added on top.
+    page.locator("input[name='claims.0.category_b']").fill("60000")
+    submit(page)
+    error = page.locator("#e-f-inpatient-claims-0-category_b")
+    assert error.is_visible() and error.inner_text().startswith(label["category_b"])
+    assert page.locator(".yb-slip .yb-totals").count() == 0
+    texts = error_texts(page)
+    # A retiree in the handbook edition: the sources lack the figure (not bad input).
+    page.locator("input[name='claims.0.category_b']").fill("")
+    page.locator("input[name='date']").fill("2021-06-01")
+    page.locator("select[name='person.status']").select_option("retired")
+    submit(page)
+    head = page.locator(".yb-slip .yb-invalid-head").inner_text()
+    assert head.startswith("资料没有给出" if lang == "zh" else "The sources do not give")
+    texts += error_texts(page)
+    open_ready(page, site, lang, "calculators/benefit-start/")
+    page.locator("input[name='first_time']").uncheck()
+    submit(page)
+    assert page.locator("#e-f-benefit-start-break_months").inner_text().startswith(label["break_months"])
+    texts += error_texts(page)
+    for text in texts:
+        assert not re.search(r"claims|person\.|\[\d\]|break_months|category_b", text), text
+
+
+def test_english_labels_equal_their_full_text_in_the_content_yaml(site, page):
+    for page_spec in SPEC["pages"]:
+        page.goto(url(site, "en", "calculators/" + page_spec["id"] + "/"))
+        for name in page_spec["fields"]:
+            spec = SPEC["fields"][name]
+            control = page.locator("[name='" + spec["name"] + "']").first
+            label = page.locator("label[for='" + control.get_attribute("id") + "']").inner_text()
+            assert label == spec["label"]["en"], (page_spec["id"], name, label)
+            for option in spec.get("options", []):
+                assert control.locator("option[value='" + str(option["value"]) + "']").inner_text() == option["en"]
+
+
+def test_the_language_switch_keeps_edited_inputs(site, page):
+    open_ready(page, site, "zh", "calculators/inpatient/")
+    page.locator("input[name='claims.0.bill']").fill("66666")
+    page.locator("select[name='person.status']").select_option("retired")
+    page.locator("select[name='claims.0.level']").select_option("community")
+    page.locator(".md-header__option .md-select button").click()
+    page.locator(".md-select__link", has_text="English").click()
+    page.wait_for_url(re.compile(r".*/en/calculators/inpatient/#.*"))
+    page.wait_for_function("document.querySelector('.yb-slip .yb-totals')?.innerText.includes('66,666.00')")
+    assert page.locator("input[name='claims.0.bill']").input_value() == "66666"
+    assert page.locator("select[name='person.status']").input_value() == "retired"
+    assert page.locator("select[name='claims.0.level']").input_value() == "community"
+
+
+def test_the_language_switch_keeps_the_answer_scrolled_to(site, page):
+    page.goto(url(site, "zh", "hangzhou/benefits/"))
+    target = page.locator("article h2[id]").nth(3)
+    ident = target.get_attribute("id")
+    target.scroll_into_view_if_needed()
+    page.evaluate("id => { const el = document.getElementById(id); window.scrollTo(0, el.getBoundingClientRect().top + scrollY - 100); }", ident)
+    page.locator(".md-header__option .md-select button").click()
+    page.locator(".md-select__link", has_text="English").click()
+    page.wait_for_url(re.compile(r".*/en/hangzhou/benefits/#" + ident + "$"))
+
+
+def test_print_and_share_after_an_edit_use_what_is_on_screen(site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    open_ready(page, site, "zh", "calculators/inpatient/")
+    page.evaluate("window.print = () => { window.__printed = document.querySelector('.yb-slip').innerText; }")
+    page.locator("input[name='claims.0.bill']").fill("20000")
+    page.locator(".yb-print").click()
+    page.wait_for_function("window.__printed")
+    # 20,000, tertiary, in service, 2025: deductible 800, then 19,200 × 82% = 15,744 from the fund.
+    printed = page.evaluate("window.__printed")
+    assert "15,744.00元" in printed and "估算，以医保经办机构结算为准" in printed
+    page.emulate_media(media="print")
+    inputs = page.locator(".yb-inputs").inner_text()
+    assert "杭州市区职工医保" in inputs and "在职" in inputs and "三级医院" in inputs and "刷卡直接结算" in inputs and "20000" in inputs
+    page.emulate_media(media="screen")
+    page.locator("input[name='claims.0.bill']").fill("30000")
+    page.locator(".yb-share").click()
+    page.wait_for_selector(".yb-progress:has-text('链接已复制')")
+    link = page.evaluate("navigator.clipboard.readText()")
+    assert "claims.0.bill=30000" in link
+    assert "30,000.00元" in page.locator(".yb-slip .yb-totals").inner_text()
+    context.close()
 
 
 def test_the_print_view_is_a_settlement_slip(site, page):

@@ -183,21 +183,28 @@ def test_the_new_city_is_in_the_comparison_tables(new_city, lang, name):
     assert ("测试市职工基本医疗保险" if lang == "zh" else "Testcity employee basic medical insurance") in status
 
 
-@pytest.mark.xfail(strict=True, reason="calculators.yaml still types its policy lists (done after the issue-7 merge)")
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_every_calculator_offering_the_new_policy_lists_it(new_city, lang):
     with open(os.path.join(new_city, COMPILED), encoding="utf-8") as handle:
         bundle = json.load(handle)
+    name = bundle["policies"]["testcity-employee"]["name"][lang]
     for page_id, calculator in PAGE_CALCULATOR.items():
         offered = registry.policy_ids(bundle, calculator)
-        if page_id == "compare":
-            offered = [p for p in offered if bundle["policies"][p]["scheme"] == "employee"]
-        assert "testcity-employee" in offered, calculator
+        employee = [p for p in offered if bundle["policies"][p]["scheme"] == "employee"]
+        assert "testcity-employee" in employee, calculator
         html = page(new_city, lang, "calculators/" + page_id)
-        if page_id != "compare":
-            assert policy_options(html) == sorted(offered), page_id
-        name = bundle["policies"]["testcity-employee"]["name" if page_id != "compare" else "title"][lang]
+        if page_id == "compare":  # one column per employee policy, the new one included
+            titles = json.loads(re.search(r'data-titles="([^"]*)"', html).group(1).replace("&#34;", '"'))
+            assert sorted(titles) == employee
+            assert bundle["policies"]["testcity-employee"]["title"][lang] in html
+            continue
+        options = policy_options(html)
+        assert set(employee) <= set(options) <= set(offered), page_id
         assert name in html, page_id
+    # A field limited to Ningbo's rule family applies to its copy too (age: Ningbo's bands by age).
+    age = re.search(r'<div class="yb-field" data-policies="([^"]*)"><label for="f-outpatient-person-age"',
+                    page(new_city, lang, "calculators/outpatient"))
+    assert age.group(1).split() == ["ningbo-employee", "testcity-employee"]
 
 
 # A third Hangzhou edition: from 2026-01-01, the in-service outpatient deductible 1,000 → 1,100.

@@ -1,9 +1,34 @@
-// Keeps the language selector on the current page after instant navigation, which swaps the
-// page without re-rendering the header partial. `document$` is Material's page-change stream.
-document$.subscribe(() => {
-  for (const link of document.querySelectorAll("a.md-select__link[data-yibao-base]")) {
-    const own = link.dataset.yibaoOwn;
-    const path = location.pathname.startsWith(own) ? location.pathname.slice(own.length) : "";
-    link.href = link.dataset.yibaoBase + path + location.hash;
+// Keeps the language selector on what is on screen now: the same page, and on a calculator
+// the inputs as they stand (widgets.js keeps them in data-state), elsewhere the section the
+// reader has scrolled to. Worked out when the link is used, not when the page loaded.
+function currentSection() {
+  const top = (document.querySelector(".md-header")?.offsetHeight || 0) + 8;
+  let id = "";
+  for (const heading of document.querySelectorAll("article :is(h2, h3, h4)[id]")) {
+    if (heading.getBoundingClientRect().top > top) break;
+    id = heading.id;
   }
+  return id ? "#" + id : "";
+}
+
+function here() {
+  const calculator = document.querySelector("[data-yibao-calculator][data-state]");
+  if (calculator) return "#" + calculator.dataset.state;
+  return currentSection();
+}
+
+function point(link) {
+  const own = link.dataset.yibaoOwn;
+  const path = location.pathname.startsWith(own) ? location.pathname.slice(own.length) : "";
+  link.href = link.dataset.yibaoBase + path + here();
+}
+
+for (const type of ["pointerdown", "focusin", "click"]) {
+  document.addEventListener(type, (event) => {
+    const link = event.target.closest?.("a.md-select__link[data-yibao-base]");
+    if (link) point(link);
+  }, true);
+}
+document$.subscribe(() => {
+  for (const link of document.querySelectorAll("a.md-select__link[data-yibao-base]")) point(link);
 });

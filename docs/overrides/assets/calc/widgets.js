@@ -1,34 +1,47 @@
 // The calculator widgets: each `[data-yibao-calculator]` block on a page becomes a live form.
 // Bound on every page view of Material's instant navigation (`document$`); the worker behind
 // them is started once per visit by client.js, and only on pages that have a calculator.
+// The form's flat values go to the worker as {form: …}; calculators/page_input.py turns them
+// into the engine's scenario (the build-time example goes through the same function).
 import { Stage, STAGES } from "./protocol.js";
 import { onProgress, retry, run, start } from "./client.js";
 
 const WORDS = {
   zh: {
     [Stage.DOWNLOAD]: "正在下载计算程序", [Stage.START]: "正在启动 Python", [Stage.PACKAGES]: "正在载入计算器",
-    [Stage.READY]: "计算器已就绪", failed: "计算器没能加载。页面上的示例结果仍然有效。", retry: "重试",
-    waiting: "正在计算……", invalid: "输入有误，没有计算。请按红字提示修改。", stale: "输入已改动，点“计算”更新结果。",
+    [Stage.READY]: "计算器已就绪", received: "（已下载 {x} / {y} MB）",
+    failed: "计算器没能加载，所以暂时不能重新计算。页面上的示例结果仍然有效。", retry: "重试",
+    waiting: "正在计算……（计算器第一次加载可能要等一会儿，下面仍是上一次的结果）",
+    invalid: "输入有误，没有计算。请按红字提示修改。", not_stated: "资料没有给出所需的数字，无法计算。",
+    stale: "输入已改动，下面还是上一次的结果。点“计算”更新。",
     copied: "链接已复制。链接里的数字只在 # 号后面，不会发送到服务器。", copy_failed: "请复制下面的链接：",
-    remove: "删除这一笔", claim: "第{n}笔", broken: "计算出错：",
+    link_label: "分享链接", claim: "第{n}笔", broken: "计算出错，没有结果。请重试或刷新页面。",
+    example: "示例：按上面的默认输入计算。改动输入后点“计算”。", computed: "按你的输入计算。",
+    announce: "计算完成。", yes: "是", no: "否", empty: "（未填）", inputs: "输入",
+    not_printed: "没有打印：输入有误，请先修改。",
   },
   en: {
     [Stage.DOWNLOAD]: "Downloading the calculator", [Stage.START]: "Starting Python", [Stage.PACKAGES]: "Loading the calculators",
-    [Stage.READY]: "The calculator is ready", failed: "The calculator could not be loaded. The example result on the page still holds.",
-    retry: "Try again", waiting: "Calculating…", invalid: "Some input needs fixing; nothing was calculated.",
-    stale: "You changed the inputs: press Calculate to update the result.",
+    [Stage.READY]: "The calculator is ready", received: " ({x} of {y} MB downloaded)",
+    failed: "The calculator could not be loaded, so nothing can be recalculated for now. The example result on the page still holds.",
+    retry: "Try again", waiting: "Calculating… (the first load can take a while; the result below is still the previous one)",
+    invalid: "Some input needs fixing; nothing was calculated.", not_stated: "The sources do not give a figure this needs, so nothing was calculated.",
+    stale: "You changed the inputs; the result below is still the previous one. Press Calculate to update it.",
     copied: "Link copied. The figures sit after the # and are never sent to a server.", copy_failed: "Copy this link:",
-    remove: "Remove", claim: "Claim {n}", broken: "The calculation failed: ",
+    link_label: "Link to share", claim: "Claim {n}", broken: "The calculation failed; there is no result. Try again or reload the page.",
+    example: "An example for the inputs above. Change them and press Calculate.", computed: "Worked out for your inputs.",
+    announce: "Calculated.", yes: "yes", no: "no", empty: "(empty)", inputs: "Inputs",
+    not_printed: "Not printed: some input needs fixing first.",
   },
 };
 
 let cleanups = [];
 
-function words(root) {
-  return WORDS[root.dataset.lang === "en" ? "en" : "zh"];
-}
+const langOf = (root) => (root.dataset.lang === "en" ? "en" : "zh");
+const words = (root) => WORDS[langOf(root)];
+const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
-function showProgress(root, { stage, error }) {
+function showProgress(root, { stage, error, received, total }) {
   const box = root.querySelector(".yb-progress");
   const w = words(root);
   box.replaceChildren();
@@ -36,34 +49,33 @@ function showProgress(root, { stage, error }) {
   if (error) {
     const text = document.createElement("span");
     text.textContent = w.failed;
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "md-button";
-    button.textContent = w.retry;
+    const button = Object.assign(document.createElement("button"), { type: "button", className: "md-button", textContent: w.retry });
     button.addEventListener("click", retry);
     box.append(text, " ", button);
     return;
   }
   if (!stage) return;
+  // Only the stages reached so far: the list grows as the runtime loads.
   const list = document.createElement("ol");
   list.className = "yb-stages";
   const current = STAGES.indexOf(stage);
-  STAGES.forEach((name, i) => {
+  const reached = stage === Stage.READY ? [Stage.READY] : STAGES.slice(0, current + 1);
+  reached.forEach((name) => {
+    const i = STAGES.indexOf(name);
     const item = document.createElement("li");
     item.textContent = w[name];
-    item.className = i < current ? "yb-done" : i === current ? "yb-current" : "yb-todo";
+    if (name === Stage.DOWNLOAD && i === current && Number.isFinite(received) && total > 0) {
+      item.textContent += w.received.replace("{x}", mb(received)).replace("{y}", mb(total));
+    }
+    item.className = i < current ? "yb-done" : "yb-current";
     if (i === current) item.setAttribute("aria-current", "step");
     list.append(item);
   });
   box.append(list);
 }
 
-function policyOf(form) {
-  return form.elements.namedItem("policy")?.value;
-}
-
 function applyPolicy(form) {
-  const policy = policyOf(form);
+  const policy = form.elements.namedItem("policy")?.value;
   for (const field of form.querySelectorAll(".yb-field[data-policies]")) {
     field.hidden = Boolean(policy) && !field.dataset.policies.split(" ").includes(policy);
   }
@@ -76,8 +88,7 @@ function renumber(root) {
     row.querySelector("legend").textContent = w.claim.replace("{n}", String(i + 1));
     for (const el of row.querySelectorAll("[name]")) {
       el.name = el.name.replace(/^claims\.\d+\./, `claims.${i}.`);
-      const old = el.id;
-      el.id = old.replace(/claims-\d+-/, `claims-${i}-`);
+      el.id = el.id.replace(/claims-\d+-/, `claims-${i}-`);
       el.setAttribute("aria-describedby", "e-" + el.id);
       el.closest(".yb-field").querySelector("label").htmlFor = el.id;
       el.closest(".yb-field").querySelector(".yb-error").id = "e-" + el.id;
@@ -85,99 +96,162 @@ function renumber(root) {
   });
 }
 
+/** A new, empty claim (a copy of the last one's amount would invite counting it twice). */
 function addRow(root) {
   const rows = root.querySelector(".yb-rows");
-  const last = rows.lastElementChild;
-  const copy = last.cloneNode(true);
+  const copy = rows.lastElementChild.cloneNode(true);
   for (const el of copy.querySelectorAll(".yb-error")) { el.hidden = true; el.textContent = ""; }
+  for (const el of copy.querySelectorAll("input[data-type]")) el.value = "";
+  for (const el of copy.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
   rows.append(copy);
   renumber(root);
   return copy;
 }
 
+function visibleControls(form) {
+  return [...form.elements].filter((el) => el.name && !el.closest(".yb-field")?.hidden);
+}
+
 function flatValues(form) {
   const values = {};
-  for (const el of form.elements) {
-    if (!el.name || el.closest(".yb-field")?.hidden) continue;
+  for (const el of visibleControls(form)) {
     if (el.type === "checkbox") { values[el.name] = el.checked; continue; }
-    const optional = el.dataset.optional !== undefined || el.type === "date";
-    if (el.value.trim() === "" && optional) continue;
+    if (el.value.trim() === "" && el.dataset.optional !== undefined) continue;
     values[el.name] = el.value;
   }
   return values;
 }
 
-export function nest(values) {
-  const scenario = {};
-  for (const path of Object.keys(values).sort()) {
-    const keys = path.split(".");
-    let node = scenario;
-    keys.forEach((key, i) => {
-      const last = i === keys.length - 1;
-      const slot = /^\d+$/.test(key) ? Number(key) : key;
-      if (last) { node[slot] = values[path]; return; }
-      node[slot] ??= /^\d+$/.test(keys[i + 1]) ? [] : {};
-      node = node[slot];
-    });
-  }
-  return scenario;
-}
+const stateOf = (form) => new URLSearchParams(flatValues(form)).toString();
 
 function clearErrors(root) {
   for (const el of root.querySelectorAll(".yb-error")) { el.hidden = true; el.textContent = ""; }
   for (const el of root.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
 }
 
-function showError(root, error) {
-  const lang = root.dataset.lang === "en" ? "en" : "zh";
-  const name = error.field.replace(/\[(\d+)\]/g, ".$1");
-  const input = root.querySelector(`[name="${CSS.escape(name)}"]`);
-  const target = input?.closest(".yb-field")?.querySelector(".yb-error");
-  const slip = root.querySelector(".yb-slip");
-  const message = document.createElement("p");
-  message.className = "yb-invalid";
-  message.textContent = words(root).invalid + (target ? "" : " " + error[lang]);
-  slip.replaceChildren(message);
-  root.querySelector(".yb-note").hidden = true;
-  if (target) {
-    target.textContent = error[lang];
-    target.hidden = false;
-    input.setAttribute("aria-invalid", "true");
-    input.focus();
-  }
+function labelOf(input) {
+  const label = input && input.closest(".yb-field")?.querySelector("label");
+  const legend = input && input.closest(".yb-row")?.querySelector("legend");
+  return label ? (legend ? legend.textContent + " · " : "") + label.textContent.trim() : "";
 }
 
+/** The refusal, in the page's words: the field's own label, never the engine's path. */
+function showError(root, error) {
+  const lang = langOf(root);
+  const w = words(root);
+  const name = error.field.replace(/\[(\d+)\]/g, ".$1");
+  const input = root.querySelector(`[name="${CSS.escape(name)}"]`);
+  const field = input?.closest(".yb-field");
+  const target = field && !field.hidden ? field.querySelector(".yb-error") : null;
+  const message = (error.message || {})[lang] || "";
+  const label = target ? labelOf(input) : "";
+  const line = (label ? label + (lang === "zh" ? "：" : ": ") : "") + message;
+  const box = document.createElement("div");
+  box.className = "yb-invalid";
+  box.append(Object.assign(document.createElement("p"), { className: "yb-invalid-head", textContent: error.kind === "not_stated" ? w.not_stated : w.invalid }));
+  box.append(Object.assign(document.createElement("p"), { textContent: line }));
+  root.querySelector(".yb-slip").replaceChildren(box);
+  root.querySelector(".yb-inputs")?.replaceChildren();
+  setNote(root, "");
+  if (target) {
+    target.textContent = line;
+    target.hidden = false;
+    input.setAttribute("aria-invalid", "true");
+    input.focus({ preventScroll: true });
+    field.scrollIntoView({ block: "center" });
+  } else {
+    root.querySelector(".yb-result").scrollIntoView({ block: "start" });
+  }
+  announce(root, box.textContent);
+}
+
+function setNote(root, text) {
+  const note = root.querySelector(".yb-note");
+  note.textContent = text;
+  note.hidden = !text;
+}
+
+function announce(root, text) {
+  const live = root.querySelector(".yb-announce");
+  live.textContent = "";
+  requestAnimationFrame(() => { live.textContent = text; });
+}
+
+/** Every input as the reader sees it, for the printed slip: label, then value. */
+function renderInputs(root) {
+  const box = root.querySelector(".yb-inputs");
+  if (!box) return;
+  const w = words(root);
+  const list = document.createElement("dl");
+  for (const el of visibleControls(root.querySelector("form"))) {
+    if (el.type === "hidden") continue;
+    const value = el.type === "checkbox" ? (el.checked ? w.yes : w.no)
+      : el.tagName === "SELECT" ? el.selectedOptions[0]?.textContent : el.value.trim() || w.empty;
+    list.append(Object.assign(document.createElement("dt"), { textContent: labelOf(el) }),
+      Object.assign(document.createElement("dd"), { textContent: value }));
+  }
+  box.replaceChildren(Object.assign(document.createElement("h3"), { textContent: w.inputs }), list);
+}
+
+function markStale(root) {
+  const form = root.querySelector("form");
+  const stale = stateOf(form) !== root.dataset.computed;
+  root.classList.toggle("yb-is-stale", stale);
+  if (!root.querySelector(".yb-invalid")) setNote(root, stale ? words(root).stale : root.dataset.computedNote || words(root).example);
+  // The language switch and a reload carry what is on screen now.
+  root.dataset.state = stateOf(form);
+}
+
+/** Compute for the inputs on screen; resolves true when a result is shown. */
 async function calculate(root) {
   const form = root.querySelector("form");
   const slip = root.querySelector(".yb-slip");
-  const note = root.querySelector(".yb-note");
-  const lang = root.dataset.lang === "en" ? "en" : "zh";
+  const lang = langOf(root);
+  const w = words(root);
   const links = JSON.parse(root.dataset.links || "{}");
   const values = flatValues(form);
+  const state = stateOf(form);
   clearErrors(root);
-  slip.replaceChildren(Object.assign(document.createElement("p"), { className: "yb-waiting", textContent: words(root).waiting }));
-  note.hidden = true;
-  root.classList.remove("yb-is-stale");
-  history.replaceState(history.state, "", "#" + new URLSearchParams(values).toString());
-  const scenario = nest(values);
-  const calculator = root.dataset.yibaoCalculator;
+  setNote(root, w.waiting);
+  root.classList.add("yb-is-waiting");
+  const previous = [...slip.childNodes].map((node) => node.cloneNode(true));
+  const options = { lang, links, today: values.date || undefined };
   try {
-    if (calculator === "compare") {
+    let html;
+    if (root.dataset.yibaoCalculator === "compare") {
       const titles = JSON.parse(root.dataset.titles);
-      const results = await Promise.all(Object.keys(titles).map((policy) =>
-        run("settle", { ...scenario, policy }, { lang, links, today: values.date })));
+      const results = await Promise.all(Object.keys(titles).map((policy) => run("settle", { form: { ...values, policy } }, options)));
       const failed = results.map((r) => JSON.parse(r.json)).find((r) => r.error);
-      if (failed) return showError(root, failed.error);
-      slip.innerHTML = '<div class="yb-cols">' + Object.values(titles).map((title, i) =>
+      if (failed) { showError(root, failed.error); return false; }
+      html = '<div class="yb-cols">' + Object.values(titles).map((title, i) =>
         `<div class="yb-col"><h3>${title}</h3>${results[i].html}</div>`).join("") + "</div>";
-      return;
+    } else {
+      const result = await run(root.dataset.yibaoCalculator, { form: values }, options);
+      const parsed = JSON.parse(result.json);
+      if (parsed.error) { showError(root, parsed.error); return false; }
+      html = result.html;
     }
-    const result = await run(calculator, scenario, { lang, links, today: values.date });
-    const parsed = JSON.parse(result.json);
-    if (parsed.error) return showError(root, parsed.error);
-    slip.innerHTML = result.html;
+    slip.innerHTML = html;
+    root.dataset.computed = state;
+    root.dataset.computedNote = w.computed;
+    root.classList.remove("yb-example");
+    history.replaceState(history.state, "", "#" + state);
+    renderInputs(root);
+    markStale(root);
+    watchScroll(root);
+    const lead = slip.querySelector(".yb-col h3") || slip.querySelector(".yb-lead") || slip;
+    lead.scrollIntoView({ block: "start" });
+    announce(root, w.announce + " " + [...slip.querySelectorAll(".yb-lead")].map((p) => p.textContent).join(" "));
+    return true;
   } catch (error) {
-    slip.replaceChildren(Object.assign(document.createElement("p"), { className: "yb-invalid", textContent: words(root).broken + error.message }));
+    // The runtime failed (its one message is in the progress line) or the run broke: keep
+    // whatever result was on the page, never a raw error text.
+    console.error(error);
+    slip.replaceChildren(...previous);
+    setNote(root, root.querySelector(".yb-progress.yb-failed") ? "" : w.broken);
+    return false;
+  } finally {
+    root.classList.remove("yb-is-waiting");
   }
 }
 
@@ -190,24 +264,51 @@ function restore(root, hash) {
     while (root.querySelectorAll(".yb-row").length < rows) addRow(root);
     while (root.querySelectorAll(".yb-row").length > Math.max(rows, 1)) root.querySelector(".yb-rows").lastElementChild.remove();
   }
-  for (const el of form.elements) {
-    if (!el.name) continue;
+  const policy = params.get("policy");
+  if (policy && form.elements.namedItem("policy")) form.elements.namedItem("policy").value = policy;
+  applyPolicy(form);
+  for (const el of visibleControls(form)) {
+    if (el.type === "hidden") continue;
     if (el.type === "checkbox") el.checked = params.get(el.name) === "true";
     else if (params.has(el.name)) el.value = params.get(el.name);
-    else if (el.dataset.optional !== undefined || el.type === "date") el.value = "";
+    else if (el.dataset.optional !== undefined) el.value = "";
   }
-  applyPolicy(form);
   return true;
 }
 
+/** Inputs changed since the result? Then recompute first: share and print carry what is on screen. */
+async function current(root) {
+  if (stateOf(root.querySelector("form")) === root.dataset.computed && !root.querySelector(".yb-invalid")) return true;
+  return calculate(root);
+}
+
 async function share(root) {
-  const url = location.href;
   const box = root.querySelector(".yb-progress");
+  const w = words(root);
+  if (!(await current(root))) return;
+  const url = location.origin + location.pathname + "#" + root.dataset.computed;
   try {
     await navigator.clipboard.writeText(url);
-    box.textContent = words(root).copied;
+    box.replaceChildren(w.copied);
   } catch {
-    box.replaceChildren(words(root).copy_failed + " ", Object.assign(document.createElement("input"), { value: url, readOnly: true, size: 40 }));
+    const input = Object.assign(document.createElement("input"), { value: url, readOnly: true, className: "yb-link" });
+    input.setAttribute("aria-label", w.link_label);
+    box.replaceChildren(w.copy_failed + " ", input);
+    input.select();
+  }
+}
+
+async function print(root) {
+  if (await current(root)) window.print();
+  else if (root.querySelector(".yb-invalid")) setNote(root, words(root).not_printed);
+}
+
+/** A wide table that scrolls says so, and only when it does. */
+function watchScroll(root) {
+  for (const box of root.querySelectorAll(".yb-scroll")) {
+    const hint = box.previousElementSibling;
+    const wide = box.scrollWidth > box.clientWidth + 1;
+    if (hint?.classList.contains("yb-scroll-hint")) hint.hidden = !wide;
   }
 }
 
@@ -217,23 +318,25 @@ function bind(root) {
   cleanups.push(onProgress((progress) => showProgress(root, progress)));
   form.elements.namedItem("policy")?.addEventListener("change", () => applyPolicy(form));
   applyPolicy(form);
+  root.dataset.computed = stateOf(form);
+  root.classList.add("yb-example");
+  renderInputs(root);
+  markStale(root);
+  watchScroll(root);
+  const resized = () => watchScroll(root);
+  window.addEventListener("resize", resized);
+  cleanups.push(() => window.removeEventListener("resize", resized));
   form.addEventListener("submit", (event) => { event.preventDefault(); calculate(root); });
-  form.addEventListener("input", () => {
-    if (!root.querySelector(".yb-invalid")) {
-      root.classList.add("yb-is-stale");
-      const note = root.querySelector(".yb-note");
-      note.textContent = words(root).stale;
-      note.hidden = false;
-    }
-  });
-  root.querySelector(".yb-add")?.addEventListener("click", () => { addRow(root); });
+  form.addEventListener("input", () => markStale(root));
+  form.addEventListener("change", () => markStale(root));
+  root.querySelector(".yb-add")?.addEventListener("click", () => { addRow(root).querySelector("input[data-type]")?.focus(); markStale(root); });
   root.addEventListener("click", (event) => {
     const button = event.target.closest(".yb-remove");
-    if (button && root.querySelectorAll(".yb-row").length > 1) { button.closest(".yb-row").remove(); renumber(root); }
+    if (button && root.querySelectorAll(".yb-row").length > 1) { button.closest(".yb-row").remove(); renumber(root); markStale(root); }
   });
   root.querySelector(".yb-share").addEventListener("click", () => share(root));
-  root.querySelector(".yb-print").addEventListener("click", () => window.print());
-  if (location.hash.length > 1 && restore(root, location.hash)) calculate(root);
+  root.querySelector(".yb-print").addEventListener("click", () => print(root));
+  if (location.hash.length > 1 && restore(root, location.hash)) { markStale(root); calculate(root); }
 }
 
 document$.subscribe(() => {

@@ -29,7 +29,8 @@ export function serve({ boot, run }) {
 // The Python both runtimes execute for a RUN message (inputs set as globals beforehand).
 const RUN_PYTHON = `
 import json as _json
-_result = api.run(yb_calculator, api.parse_scenario(yb_scenario), yb_today)
+from calculators import page_input as _page_input
+_result = _page_input.run(yb_calculator, api.parse_scenario(yb_scenario), yb_today)
 yb_out = [jsonout.dumps(_result), present.render(yb_calculator, _result, yb_lang, _json.loads(yb_links))]
 `;
 

@@ -1,0 +1,135 @@
+"""From a calculator page's form to the engine's scenario, in one place for the build-time
+example and the browser (the worker runs it too).
+
+The form speaks the reader's words: field paths flattened ("claims.0.amount"), the amounts as
+the hospital's settlement slip prints them (the whole bill, of which out-of-scope, of which
+category-B self-pay). The engine's contract stays as the command line has it; this module
+nests the paths, derives the in-scope ``amount`` and refuses what a form can get wrong that a
+scenario file cannot (a part larger than the bill, a break left empty).
+"""
+
+from . import api, fields
+from .errors import InputError
+from .money import plain_yuan
+
+# A page run arrives as {"form": {flat field path: value}}; anything else is a plain scenario.
+FORM = "form"
+
+
+def nest(flat: dict) -> dict:
+    """A nested scenario from flat paths; "true"/"false" (YAML defaults) become booleans."""
+    scenario = {}
+    for path in sorted(flat):
+        value = flat[path]
+        if value == "true" or value == "false":
+            value = value == "true"
+        keys = path.split(".")
+        node = scenario
+        for i, key in enumerate(keys[:-1]):
+            child_is_list = keys[i + 1].isdigit()
+            if key.isdigit():
+                key = int(key)
+                while len(node) <= key:
+                    node.append([] if child_is_list else {})
+                node = node[key]
+            else:
+                if key not in node:
+                    node[key] = [] if child_is_list else {}
+                node = node[key]
+        node[keys[-1]] = value
+    return scenario
+
+
+def _optional_fen(claim: dict, path: str, key: str) -> int:
+    value = claim.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return 0
+    return fields.money(claim, path, key)
+
+
+def in_scope(claim: dict, path: str) -> dict:
+    """A claim given as the slip's bill: ``amount`` = bill − out-of-scope − category-B."""
+    if "bill" not in claim:
+        return claim
+    bill = fields.money(claim, path, "bill")
+    out_of_scope = _optional_fen(claim, path, "out_of_scope")
+    category_b = _optional_fen(claim, path, "category_b")
+    if out_of_scope > bill:
+        raise fields.fail(fields.field_path(path, "out_of_scope"), "其中自费部分不能大于总费用。",
+                          "the out-of-scope part cannot be larger than the total bill.")
+    if out_of_scope + category_b > bill:
+        raise fields.fail(fields.field_path(path, "category_b"),
+                          "其中乙类先行自付部分不能大于总费用减去自费部分。",
+                          "the category-B part cannot be larger than the total bill minus the out-of-scope part.")
+    out = {k: claim[k] for k in claim if k != "bill"}
+    out["amount"] = plain_yuan(bill - out_of_scope - category_b)
+    out["out_of_scope"] = plain_yuan(out_of_scope)
+    out["category_b"] = plain_yuan(category_b)
+    return out
+
+
+def _check_form(calculator: str, scenario: dict):
+    """What only a form can get wrong, said in the form's words."""
+    if calculator == "benefit-start":
+        first = scenario.get("first_time", True)
+        gap = scenario.get("break_months")
+        empty = gap is None or (isinstance(gap, str) and not gap.strip())
+        if first is False and empty:
+            raise fields.fail("break_months", "不是首次参保时，请填写之前中断缴费的月数（没有中断填 0）。",
+                              "if this is not your first time insured, enter how many months you went without "
+                              "contributions (0 if none).")
+        if first is True and not empty and fields.whole(scenario, "", "break_months", 0, 1200) != 0:
+            raise fields.fail("break_months", "首次参保不会有中断月数；以前参过保的，请取消勾选“首次参保”。",
+                              "a first enrolment has no break; if you were insured before, untick “first time insured”.")
+        if empty:
+            scenario.pop("break_months", None)
+    if calculator == "contribution" and scenario.get("policy") == "hangzhou-employee":
+        average = scenario.get("provincial_average")
+        if average is None or (isinstance(average, str) and not average.strip()):
+            raise fields.fail("provincial_average",
+                              "请填写浙江省人力社保部门公布的上年度全省平均工资（月）。本站的资料没有这个数，所以要你来填。",
+                              "enter the provincial average monthly wage for last year as published by the Zhejiang "
+                              "human resources and social security department. The site's sources do not give it, "
+                              "so it has to come from you.")
+
+
+def from_form(calculator: str, flat: dict) -> dict:
+    """The engine's scenario for a form's flat values (raises InputError naming the field)."""
+    scenario = nest(flat)
+    _check_form(calculator, scenario)
+    claims = scenario.get("claims")
+    if isinstance(claims, list):
+        scenario["claims"] = [in_scope(c, "claims[" + str(i) + "]") if isinstance(c, dict) else c
+                              for i, c in enumerate(claims)]
+    return scenario
+
+
+def _bill_field(error: dict, flat: dict) -> dict:
+    """An error about an amount the reader did not type points at the bill they did type."""
+    field = error["field"]
+    if field.startswith("claims[") and field.endswith("].amount"):
+        index = field[len("claims["):-len("].amount")]
+        if "claims." + index + ".bill" in flat:
+            error["field"] = "claims[" + index + "].bill"
+    return error
+
+
+def run(calculator: str, scenario, today: str) -> dict:
+    """api.run for a plain scenario; for a page's {"form": …} the conversion first.
+
+    A page's result also says whether the date was left empty (``date_given``), so the slip
+    can show which date it used.
+    """
+    if not (isinstance(scenario, dict) and list(scenario) == [FORM] and isinstance(scenario[FORM], dict)):
+        return api.run(calculator, scenario, today)
+    flat = scenario[FORM]
+    try:
+        converted = from_form(calculator, flat)
+    except InputError as exc:
+        return exc.as_dict()
+    result = api.run(calculator, converted, today)
+    if "error" in result:
+        _bill_field(result["error"], flat)
+    else:
+        result["date_given"] = bool(flat.get("date"))
+    return result
