@@ -10,7 +10,7 @@ from calculators import scenario_file
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = scenario_file.load_path(os.path.join(ROOT, "docs", "content", "calculators.yaml"))
-FIELD_KEYS = {"name", "type", "label", "help", "policies", "options", "optional", "default_from"}
+FIELD_KEYS = {"name", "type", "label", "help", "families", "options", "options_from", "scheme", "optional", "default_from"}
 
 
 def texts(spec):
