@@ -81,6 +81,13 @@ def help_text(spec: dict, lang: str, bundle: dict) -> str:
     return text
 
 
+def page_fields(bundle: dict, specs: dict, calculator: str, lang: str) -> dict:
+    """The field specs as one page renders them: policies and options from the registry
+    (scripts/calculator_fields.py), the help line rendered (``help_html``)."""
+    return {key: dict(spec, help_html=help_text(spec, lang, bundle))
+            for key, spec in calculator_fields.resolve(bundle, specs, calculator).items()}
+
+
 def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup:
     name = spec["name"] if index is None else spec["name"].replace("claims.0.", "claims." + str(index) + ".")
     ident = "f-" + page_id + "-" + name.replace(".", "-")
@@ -127,8 +134,7 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
 
 def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
     zh = lang == "zh"
-    specs = {key: dict(spec, help_html=help_text(spec, lang, bundle))
-             for key, spec in calculator_fields.resolve(bundle, specs, page["calculator"]).items()}
+    specs = page_fields(bundle, specs, page["calculator"], lang)
     fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
     fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
     rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")

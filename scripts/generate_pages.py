@@ -4,10 +4,10 @@ Usage: python -m scripts.generate_pages [OUT]
 Writes the pages ``generated()`` lists (one folder per city of docs/content/city-*.yaml, then
 GENERATED), the calculator pages and the navigation (``.nav.json``, read by
 scripts/mkdocs_nav.py) under OUT/zh and OUT/en (default: docs/zh and docs/en); they are not
-committed: the build makes them. Same input,
-byte-identical output: nothing here reads a clock or a dict order that could differ between
-runs. The policies come from the registry compiled once per build (``main``), never from the
-checked-in calculators/data/policies.json.
+committed: the build makes them. Same input, byte-identical output: nothing here reads a clock
+or a dict order that could differ between runs. The policies come from the registry compiled
+once per build (``main``) and handed to every generator, never from the checked-in
+calculators/data/policies.json.
 """
 
 import json

@@ -45,9 +45,10 @@ def test_every_page_names_fields_that_exist():
 
 
 def test_the_ningbo_basis_default_is_rendered_from_policies_with_its_reading():
-    from scripts.generate_calculators import field_html
-    html = field_html("retirement", SPEC["fields"]["basis"], None, "zh")
+    from scripts.generate_calculators import field_html, page_fields
+    from scripts.policies import load_tree
+    html = field_html("retirement", page_fields(load_tree(), SPEC["fields"], "retirement", "zh")["basis"], None, "zh")
     # 22,311 (the Ningbo cap) ÷ 3 = 7,437, the average behind the 2022 bases (policy-facts).
-    assert 'data-fig="ningbo-employee/contribution/provincial_average">7,437元</span>' in html
+    assert 'data-fig="ningbo-employee/contribution/provincial_average" data-source="policy-facts">7,437元</span>' in html
     assert "2022年缴费基数" in html and "请以经办机构告知的为准" in html
     assert 'data-policies="ningbo-employee"' in html
