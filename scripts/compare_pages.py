@@ -1,4 +1,4 @@
-"""The comparison tables: Hangzhou beside Ningbo, in service beside retired, edition beside edition.
+"""The comparison tables: every employee policy side by side, in service beside retired, edition beside edition.
 
 Every cell names a parameter in policies/. A row of docs/content/compare.yaml declares the
 quantity it compares (``patient_share``, ``fund_share``, ``points`` or ``as_stated``); a cell whose
@@ -66,16 +66,18 @@ class Cells:
                 "ref": full}
 
 
-def city_rows(cells: Cells, spec: dict, render) -> list:
-    """The sections of the city comparison, each row's cells in its declared quantity;
-    ``render`` turns a label or note (which may call fig()) into page text."""
+def city_rows(cells: Cells, spec: dict, render, policy_ids: list) -> list:
+    """The sections of the city comparison, one cell per policy (read from the parameter its
+    rule family names in the row), in the row's declared quantity; ``render`` turns a label or
+    note (which may call fig()) into page text."""
+    policies = cells.bundle["policies"]
     sections = []
     for section in spec["sections"]:
         rows = []
         for row in section["rows"]:
             row_cells = []
-            for city, policy in (("hangzhou", "hangzhou-employee"), ("ningbo", "ningbo-employee")):
-                cell = row[city]
+            for policy in policy_ids:
+                cell = row[policies[policy]["family"]]
                 param, stated_as = (cell, row["compares"]) if isinstance(cell, str) else (cell["param"], cell["is"])
                 row_cells.append(cells.cell(policy + "/" + param, compares=row["compares"], stated_as=stated_as))
             rows.append({"label": render(row["label"][cells.lang]), "cells": row_cells,
@@ -97,22 +99,24 @@ def status_rows(cells: Cells, policy: str) -> list:
     return rows
 
 
-def edition_sections(cells: Cells, policy: str) -> list:
-    """Changed (both editions state it, differently), newly stated (the older edition is silent:
-    not a change), and carried over (one column: the same in both)."""
+def edition_sections(cells: Cells, policy: str) -> tuple:
+    """Changed (an edition states it differently from the one before: that cell is marked),
+    newly stated (older editions are silent: not a change), and carried over (one column: the
+    same in every edition). Any number of editions, oldest first."""
     editions = cells.bundle["policies"][policy]["editions"]
     parameters = cells.bundle["policies"][policy]["parameters"]
     changed, stated, same = [], [], []
     for path in sorted(parameters):
         full = policy + "/" + path
-        old, new = (cells.figures.entry(full, e["id"])["value"] for e in editions)
+        values = [cells.figures.entry(full, e["id"])["value"] for e in editions]
         label = Markup('<span class="fig" data-fig="{}#label">{}</span>').format(full, parameters[path]["label"][cells.lang])
         row_cells = [cells.cell(full, e["id"], label=False) for e in editions]
-        if old == new:
-            same.append({"label": label, "cells": row_cells[1:]})
-        elif old is None:
-            stated.append({"label": label, "cells": row_cells})
-        else:
-            row_cells[1]["changed"] = True
+        for i in range(1, len(values)):
+            row_cells[i]["changed"] = values[i - 1] is not None and values[i] != values[i - 1]
+        if all(value == values[0] for value in values):
+            same.append({"label": label, "cells": row_cells[-1:]})
+        elif any(cell["changed"] for cell in row_cells):
             changed.append({"label": label, "cells": row_cells})
+        else:
+            stated.append({"label": label, "cells": row_cells})
     return changed, stated, same

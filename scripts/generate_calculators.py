@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from calculators import api, page_input, present
+from scripts import calculator_fields
 from scripts.figures import Figures
 
 # Calculator pages live at calculators/<id>/, two levels below the language root.
@@ -26,18 +27,29 @@ def applicable(values: dict, specs: dict) -> dict:
             if policy is None or k not in restricted or policy in restricted[k]}
 
 
-def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict) -> str:
-    """The slip for one set of field values (the compare page settles the bill twice)."""
+def run_form(calculator: str, form: dict, today: str, bundle: dict) -> dict:
+    """page_input.run's conversion of a page's form, settled with the build's bundle (not the
+    checked-in JSON, which may lag the YAML). Build-time defaults are never refused, so the
+    error-field mapping of page_input.run is not needed here."""
+    result = api.run(calculator, page_input.from_form(calculator, form), today, bundle)
+    if "error" not in result:
+        result["date_given"] = bool(form.get("date"))
+    return result
+
+
+def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
+    """The slip for one set of field values (the compare page settles the bill once per
+    employee policy the registry offers)."""
     form = dict(applicable(values, specs), **page.get("fixed", {}))
     today = values["date"]
     if page["calculator"] == "compare":
         cells = []
-        for policy in ("hangzhou-employee", "ningbo-employee"):
-            result = page_input.run("settle", {page_input.FORM: dict(form, policy=policy)}, today)
-            cells.append('<div class="yb-col"><h3>' + present.esc(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
+        for policy in calculator_fields.offered(bundle, "compare", "employee"):
+            result = run_form("settle", dict(form, policy=policy), today, bundle)
+            cells.append('<div class="yb-col"><h3>' + present.esc(bundle["policies"][policy]["title"][lang]) + "</h3>"
                          + present.render("settle", result, lang, links) + "</div>")
         return '<div class="yb-cols">' + "".join(cells) + "</div>"
-    result = page_input.run(page["calculator"], {page_input.FORM: form}, today)
+    result = run_form(page["calculator"], form, today, bundle)
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
     return present.render(page["calculator"], result, lang, links)
@@ -58,15 +70,22 @@ def faq_links(bundle: dict, qa_files: dict, lang: str, load) -> dict:
     return links
 
 
-def help_text(spec: dict, lang: str) -> str:
+def help_text(spec: dict, lang: str, bundle: dict) -> str:
     """The field's help line; a default it names is rendered from policies/ with its article."""
     text = Markup.escape(spec.get("help", {}).get(lang, ""))
     if "default_from" in spec:
         policy, path = spec["default_from"].split("/", 1)
-        latest = api.bundle()["policies"][policy]["parameters"][path]["values"][-1]
-        text = Markup(text.replace("{default}", Figures(api.bundle(), lang, up="../../", html=True).fig(spec["default_from"]))
+        latest = bundle["policies"][policy]["parameters"][path]["values"][-1]
+        text = Markup(text.replace("{default}", Figures(bundle, lang, up="../../", html=True).fig(spec["default_from"]))
                       .replace("{article}", Markup.escape(latest["article"][lang])))
     return text
+
+
+def page_fields(bundle: dict, specs: dict, calculator: str, lang: str) -> dict:
+    """The field specs as one page renders them: policies and options from the registry
+    (scripts/calculator_fields.py), the help line rendered (``help_html``)."""
+    return {key: dict(spec, help_html=help_text(spec, lang, bundle))
+            for key, spec in calculator_fields.resolve(bundle, specs, calculator).items()}
 
 
 def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup:
@@ -75,7 +94,7 @@ def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup
     label = spec["label"][lang]
     policies = " ".join(spec.get("policies", []))
     attrs = Markup(' data-policies="{}"').format(policies) if policies else Markup("")
-    helper = help_text(spec, lang)
+    helper = spec["help_html"]
     error = Markup('<p class="yb-error" id="e-{}" hidden></p>').format(ident)
     if helper:
         error = Markup('<p class="yb-help" id="h-{}">{}</p>').format(ident, helper) + error
@@ -113,8 +132,9 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
     return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
 
 
-def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
+def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
     zh = lang == "zh"
+    specs = page_fields(bundle, specs, page["calculator"], lang)
     fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
     fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
     rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")
@@ -123,8 +143,8 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
                      '<button type="button" class="md-button yb-print">{}</button></div>').format(
         "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
-    slip = run_page(page, page["default"], own, lang, links)
-    titles = {p: api.bundle()["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
+    slip = run_page(page, page["default"], own, lang, links, bundle)
+    titles = {p: bundle["policies"][p]["title"][lang] for p in calculator_fields.offered(bundle, "compare", "employee")}
     body = Markup(
         '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
@@ -159,6 +179,6 @@ def write_all(out_lang_dir: str, bundle: dict, lang: str, qa_files: dict, load):
     os.makedirs(folder, exist_ok=True)
     for page in spec["pages"]:
         with open(os.path.join(folder, page["id"] + ".md"), "w", encoding="utf-8") as handle:
-            handle.write(page_markdown(page, spec["fields"], lang, links))
+            handle.write(page_markdown(page, spec["fields"], lang, links, bundle))
     with open(os.path.join(folder, "index.md"), "w", encoding="utf-8") as handle:
         handle.write(index_markdown(spec["pages"], lang))

@@ -1,11 +1,16 @@
 """Generate the Chinese and English pages from docs/content/*.yaml and policies/.
 
 Usage: python -m scripts.generate_pages [OUT]
-Writes the pages listed in GENERATED under OUT/zh and OUT/en (default: docs/zh and docs/en) (they are not committed: the
-build makes them). Same input, byte-identical output: nothing here reads a clock or a dict
-order that could differ between runs.
+Writes the pages ``generated()`` lists (one folder per city of docs/content/city-*.yaml, then
+GENERATED), the calculator pages and the navigation (``.nav.json``, read by
+scripts/mkdocs_nav.py) under OUT/zh and OUT/en (default: docs/zh and docs/en); they are not
+committed: the build makes them. Same input, byte-identical output: nothing here reads a clock
+or a dict order that could differ between runs. The policies come from the registry compiled
+once per build (``main``) and handed to every generator, never from the checked-in
+calculators/data/policies.json.
 """
 
+import json
 import os
 import sys
 
@@ -22,12 +27,14 @@ from scripts.stamp import currency_line, edition_stamp
 DOCS = os.path.join(ROOT, "docs")
 CONTENT = os.path.join(DOCS, "content")
 LANGS = ("zh", "en")
-# Everything this script writes, relative to docs/<lang>/ (the rest of docs/<lang>/ is hand-written).
-GENERATED = ("hangzhou", "ningbo", "compare", "glossary.md", "about.md", "method.md", "index.md")
+# What this script writes besides the city folders, relative to docs/<lang>/ (the rest of
+# docs/<lang>/ is hand-written).
+GENERATED = ("compare", "glossary.md", "about.md", "method.md", "index.md")
 # Calculator pages, also generated; they show computed results, so the digit rule skips them.
 CALCULATOR_PAGES = "calculators"
-CITY_NAMES = {"hangzhou": {"zh": "杭州", "en": "Hangzhou"}, "ningbo": {"zh": "宁波", "en": "Ningbo"}}
-QA_FILES = {"hangzhou": ("hz-handbook-1.yaml", "hz-handbook-2.yaml"), "ningbo": ("nb-qa.yaml",)}
+# Hand-written pages of docs/<lang>/, listed last in the navigation.
+HAND_WRITTEN = ("developers.md", "performance.md")
+NAV_FILE = ".nav.json"
 CALCULATOR_TITLES = {
     "outpatient": ("门诊费用", "Outpatient bill"), "inpatient": ("住院费用", "Hospital bill"),
     "year": ("全年就医", "A year of visits"), "compare": ("两市对比", "Both cities"),
@@ -46,6 +53,26 @@ def load(name: str):
     return load_content(CONTENT, name)
 
 
+def cities() -> list:
+    """The city sections (docs/content/city-*.yaml), in file-name order."""
+    return [load(name) for name in sorted(os.listdir(CONTENT)) if name.startswith("city-") and name.endswith(".yaml")]
+
+
+def qa_files() -> dict:
+    """city → its Q&A content files (the calculators link steps to the answers citing them)."""
+    return {city["city"]: city["qa"]["files"] for city in cities() if "qa" in city}
+
+
+def generated() -> tuple:
+    """Everything this script writes into docs/<lang>/ but the calculator pages."""
+    return tuple(city["city"] for city in cities()) + GENERATED
+
+
+def employee_policies(bundle: dict) -> list:
+    """The registry's employee-scheme policies, the columns of the city comparisons."""
+    return [p for p in sorted(bundle["policies"]) if bundle["policies"][p]["scheme"] == "employee"]
+
+
 class Writer:
     """Renders the pages of one language."""
 
@@ -56,6 +83,7 @@ class Writer:
         self.env = Environment(loader=FileSystemLoader(os.path.join(DOCS, "templates")), undefined=StrictUndefined,
                                keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
         self.env.globals.update(lang=lang, t=self.t, sources=bundle["sources"], ptext=ptext)
+        self.cities = cities()
 
     def t(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -84,7 +112,7 @@ class Writer:
                 links.append({"href": up + "calculators/" + calc + ".md", "title": CALCULATOR_TITLES[calc][self.lang != "zh"]})
         return links
 
-    def qa(self, city: str, files: list, numbering: str) -> list:
+    def qa(self, city: str, files: list, numbering: str, city_name: str) -> list:
         chapters = []
         for name in files:
             data = load(name)
@@ -95,7 +123,7 @@ class Writer:
                     q["answer_html"] = self.text(q["answer"][self.lang], figures)
                     q["calculator_links"] = self.calculator_links(q.get("calculators"), "../")
                 self.write(city + "/" + chapter["id"] + ".md", "qa_chapter.md.j2", chapter=chapter, source=source,
-                           art=figures.art, stamp=self.stamp((data["policy"],)), city=CITY_NAMES[city][self.lang])
+                           art=figures.art, stamp=self.stamp((data["policy"],)), city=city_name)
                 chapters.append(chapter)
         return chapters
 
@@ -123,15 +151,22 @@ class Writer:
                    stamp=self.stamp((data["policy"],)), menus_note=menus_note, boost=boost)
         return topics
 
-    def stamp(self, policy_ids=("hangzhou-employee", "ningbo-employee"), up: str = "../") -> Markup:
-        return edition_stamp(self.bundle, list(policy_ids), self.lang, up)
+    def stamp(self, policy_ids=None, up: str = "../") -> Markup:
+        """The edition stamp of the given policies (default: every employee policy)."""
+        return edition_stamp(self.bundle, list(policy_ids or employee_policies(self.bundle)), self.lang, up)
+
+    def column_title(self, policy_id: str) -> str:
+        """A policy's column heading: its city's name where the content has a city section."""
+        names = [c["name"][self.lang] for c in self.cities if c["policy"] == policy_id]
+        return names[0] if names else self.bundle["policies"][policy_id]["name"][self.lang]
 
     def compare_cities(self):
         spec = load("compare.yaml")
         figures = Figures(self.bundle, self.lang)
         cells = Cells(self.bundle, self.lang)
-        columns = [CITY_NAMES[city][self.lang] for city in ("hangzhou", "ningbo")]
-        sections = [dict(s, columns=columns) for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)))]
+        policies = employee_policies(self.bundle)
+        columns = [self.column_title(p) for p in policies]
+        sections = [dict(s, columns=columns) for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)), policies)]
         self.write("compare/cities.md", "compare.md.j2", title=spec["title"][self.lang], intro=spec["intro"][self.lang],
                    sections=sections, stamp=self.stamp())
 
@@ -139,30 +174,42 @@ class Writer:
         cells = Cells(self.bundle, self.lang)
         columns = [self.t("在职", "In service"), self.t("退休", "Retired")]
         sections = [{"title": self.bundle["policies"][policy]["title"][self.lang], "columns": columns,
-                     "rows": status_rows(cells, policy)} for policy in ("hangzhou-employee", "ningbo-employee")]
+                     "rows": status_rows(cells, policy)} for policy in employee_policies(self.bundle)]
         self.write("compare/status.md", "compare.md.j2", title=self.t("在职与退休对比", "In service and retired compared"),
                    intro=self.t("同一城市在职职工与退休人员的规定并排列出；“资料未载明”表示资料没有给出。杭州的在职职工分册只写在职职工，退休人员的数字来自较新的网页和二手资料，格内有标记。",
                                 "The rules for in-service employees and retirees side by side; “not stated in the sources” means the sources give no figure. Hangzhou's handbook is written for in-service employees only: the retiree figures come from the newer web page and secondary notes, marked in the cell."),
                    sections=sections, stamp=self.stamp())
 
     def compare_editions(self):
-        policy = "hangzhou-employee"
-        editions = self.bundle["policies"][policy]["editions"]
+        """Edition beside edition, for every policy with more than one (sections named by the
+        policy when there are several)."""
+        policies = [p for p in sorted(self.bundle["policies"]) if len(self.bundle["policies"][p]["editions"]) > 1]
         cells = Cells(self.bundle, self.lang)
-        changed, stated, same = edition_sections(cells, policy)
-        both = [ptext(e["title"][self.lang], policy + "/editions") for e in editions]
+        sections = []
+        for policy in policies:
+            editions = self.bundle["policies"][policy]["editions"]
+            changed, stated, same = edition_sections(cells, policy)
+            columns = [ptext(e["title"][self.lang], policy + "/editions") for e in editions]
+            every = self.t("两版数字", "Both editions") if len(editions) == 2 else self.t("各版数字", "Every edition")
+            titles = (self.t("有变化", "Changed"),
+                      self.t("较新版本新载明（分册未载明，不是变化）", "Newly stated (the handbook is silent: not a change)"),
+                      self.t("两版相同", "The same in both") if len(editions) == 2 else self.t("各版相同", "The same in every edition"))
+            prefix = self.bundle["policies"][policy]["name"][self.lang] + self.t("：", ": ") if len(policies) > 1 else ""
+            sections += [{"title": prefix + titles[0], "columns": columns, "rows": changed},
+                         {"title": prefix + titles[1], "columns": columns, "rows": stated},
+                         {"title": prefix + titles[2], "columns": [every], "rows": same}]
         self.write("compare/editions.md", "compare.md.j2", title=self.t("杭州：各版本对比", "Hangzhou: the editions compared"),
                    intro=self.t("较新的版本是一个第三方网页（本地宝）转述的规则，不是医保部门的原文。在职职工分册只写在职职工，没有写的项目不算“变化”，单列为“新载明”。",
                                 "The newer edition is a third-party page (Bendibao) quoting the rules, not the insurance office's own text. The handbook is written for in-service employees: what it does not state is not a change, and is listed apart as newly stated."),
-                   sections=[{"title": self.t("有变化", "Changed"), "columns": both, "rows": changed},
-                             {"title": self.t("较新版本新载明（分册未载明，不是变化）", "Newly stated (the handbook is silent: not a change)"),
-                              "columns": both, "rows": stated},
-                             {"title": self.t("两版相同", "The same in both"), "columns": [self.t("两版数字", "Both editions")], "rows": same}],
-                   stamp=self.stamp((policy,)))
+                   sections=sections, stamp=self.stamp(policies))
 
     def city_index(self, city: str, title: dict, groups: list, phones: tuple = ()):
         """A city's index: its pages by group, then its hotlines (label, parameter) as tel: links."""
         lines = ["# " + title[self.lang], ""]
+        if not groups:  # a city section that is only a stub so far
+            lines += [self.t("本站还没有写这个城市的问答。它的数字见[城市对比](../compare/cities.md)和[计算器](../calculators/index.md)。",
+                             "There are no questions and answers for this city yet. Its figures are in the "
+                             "[city comparison](../compare/cities.md) and the [calculators](../calculators/index.md)."), ""]
         for heading, entries in groups:
             lines += ["## " + heading, ""]
             for text, href in entries:
@@ -173,6 +220,7 @@ class Writer:
             lines += ["## " + self.t("电话咨询（工作时间）", "By phone (working hours)"), ""]
             lines += ["- " + label + self.t("：", ": ") + figures.tel(path) for label, path in phones] + [""]
         path = os.path.join(self.out, city, "index.md")
+        os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write("\n".join(lines).rstrip() + "\n")
 
@@ -183,7 +231,7 @@ class Writer:
         sections = [{"id": s["id"], "title": s["title"][self.lang], "body": self.text(s["body"][self.lang], figures)}
                     for s in data["sections"]]
         self.write(rel, "article.md.j2", title=data["title"][self.lang], intro=self.text(data["intro"][self.lang], figures),
-                   sections=sections, stamp=self.stamp(("hangzhou-employee", "ningbo-employee", "hangzhou-resident"), ""))
+                   sections=sections, stamp=self.stamp(sorted(self.bundle["policies"]), ""))
 
     def home(self):
         data = load("home.yaml")
@@ -209,25 +257,45 @@ class Writer:
         self.write("about.md", "about.md.j2", about=about, policies=policies, source_list=source_list,
                    currency=currency_line(self.bundle, self.lang))
 
-    def run(self):
+    def city(self, city: dict) -> list:
+        """A city's pages (its Q&A chapters, topic pages, offices) and its index; returns their
+        paths for the navigation, index first."""
+        here = city["city"]
+        pages, groups = [], []
+        if "qa" in city:
+            chapters = self.qa(here, city["qa"]["files"], city["qa"]["numbering"], city["name"][self.lang])
+            pages += [here + "/" + c["id"] + ".md" for c in chapters]
+            groups.append((city["qa"]["title"][self.lang], [(c["title"][self.lang], c["id"] + ".md") for c in chapters]))
+        if "topics" in city:
+            entries = []
+            for spec in city["topics"]["pages"]:
+                rel = here + "/" + spec["page"] + ".md"
+                topics = self.topics(rel, spec["file"], spec["title"], spec["boost"], spec.get("menus_note", False))
+                pages.append(rel)
+                entries += [(x["title"][self.lang], spec["page"] + ".md#" + x["id"]) for x in topics]
+            if "offices" in city["topics"]:
+                self.write(here + "/offices.md", "offices.md.j2", table=self.bundle["offices"][here])
+                pages.append(here + "/offices.md")
+                entries.append((city["topics"]["offices"][self.lang], "offices.md"))
+            groups.append((city["topics"]["title"][self.lang], entries))
+        phones = [(p["label"][self.lang], p["param"]) for p in city.get("phones", [])]
+        self.city_index(here, self.bundle["policies"][city["policy"]]["title"], groups, phones)
+        return [here + "/index.md"] + pages
+
+    def navigation(self, city_pages: list) -> list:
+        """Both languages' navigation, from the cities and the calculator pages."""
         t = self.t
-        generate_calculators.write_all(self.out, self.bundle, self.lang, QA_FILES, load)
-        hz = self.qa("hangzhou", QA_FILES["hangzhou"], "article")
-        nb = self.qa("ningbo", QA_FILES["ningbo"], "question")
-        procedures = self.topics("hangzhou/procedures.md", "hz-procedures.yaml", {"zh": "杭州 · 办事指南：备案与报销", "en": "Hangzhou · How to: filing and reimbursement"}, 6, True)
-        remote = self.topics("hangzhou/remote.md", "hz-remote.yaml", {"zh": "杭州 · 异地就医", "en": "Hangzhou · Remote treatment (away from Hangzhou)"}, 4)
-        self.write("hangzhou/offices.md", "offices.md.j2", table=self.bundle["offices"]["hangzhou"])
-        self.city_index("hangzhou", self.bundle["policies"]["hangzhou-employee"]["title"], [
-            (t("在职职工分册问答", "Handbook questions"), [(c["title"][self.lang], c["id"] + ".md") for c in hz]),
-            (t("办事与异地就医", "Procedures and treatment away"),
-             [(x["title"][self.lang], "procedures.md#" + x["id"]) for x in procedures]
-             + [(x["title"][self.lang], "remote.md#" + x["id"]) for x in remote]
-             + [(t("医保经办机构地址", "Service offices"), "offices.md")]),
-        ])
-        self.city_index("ningbo", self.bundle["policies"]["ningbo-employee"]["title"], [
-            (t("政策问答", "Policy questions"), [(c["title"][self.lang], c["id"] + ".md") for c in nb]),
-        ], ((t("医保政策咨询", "Policy questions"), "ningbo-employee/contacts/policy_hotline"),
-            (t("医保投诉、举报", "Complaints and reports"), "ningbo-employee/contacts/complaint_hotline")))
+        calculators = ["calculators/index.md"] + ["calculators/" + p["id"] + ".md" for p in load("calculators.yaml")["pages"]]
+        return ([{t("首页", "Home"): "index.md"}]
+                + [{city["name"][self.lang]: pages} for city, pages in zip(self.cities, city_pages)]
+                + [{t("计算器", "Calculators"): calculators + ["method.md"]},
+                   {t("对比", "Compare"): ["compare/cities.md", "compare/status.md", "compare/editions.md"]},
+                   {t("术语表", "Glossary"): "glossary.md"},
+                   {t("关于本站", "About this site"): ["about.md"] + list(HAND_WRITTEN)}])
+
+    def run(self):
+        generate_calculators.write_all(self.out, self.bundle, self.lang, qa_files(), load)
+        city_pages = [self.city(city) for city in self.cities]
         self.compare_cities()
         self.compare_status()
         self.compare_editions()
@@ -237,6 +305,8 @@ class Writer:
         self.article("method.md", "method.yaml")
         self.about()
         self.home()
+        with open(os.path.join(self.out, NAV_FILE), "w", encoding="utf-8") as handle:
+            json.dump(self.navigation(city_pages), handle, ensure_ascii=False, indent=1)
 
 
 def main(argv: list) -> int:

@@ -3,14 +3,14 @@
 import html.parser
 import os
 
-from scripts.generate_pages import GENERATED
+from scripts.generate_pages import generated
 
 
 def generated_pages(site_dir: str, lang: str) -> list:
     """Relative paths (…/index.html) of the pages generated from content, in one language."""
     root = os.path.join(site_dir, "en") if lang == "en" else site_dir
     pages = []
-    for entry in GENERATED:
+    for entry in generated():
         if entry == "index.md":  # the home page: only its own index.html, not the whole site
             pages.append("index.html")
             continue
