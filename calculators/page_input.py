@@ -8,12 +8,16 @@ nests the paths, derives the in-scope ``amount`` and refuses what a form can get
 scenario file cannot (a part larger than the bill, a break left empty).
 """
 
-from . import api, fields
+import json
+
+from . import api, fields, jsonout, present
 from .errors import InputError
 from .money import plain_yuan
 
 # A page run arrives as {"form": {flat field path: value}}; anything else is a plain scenario.
 FORM = "form"
+# The two-city page settles one bill under every employee scheme (a page-only calculator).
+COMPARE = "compare"
 
 
 def nest(flat: dict) -> dict:
@@ -114,12 +118,32 @@ def _bill_field(error: dict, flat: dict) -> dict:
     return error
 
 
+def compared() -> list:
+    """The policies the two-city page settles side by side: every employee scheme that settles."""
+    policies = api.bundle()["policies"]
+    return [p for p in sorted(policies) if policies[p]["scheme"] == "employee" and "settle" in policies[p]["calculators"]]
+
+
+def compare(flat: dict, today: str) -> dict:
+    """One form's bill settled under each compared policy: ``{"compared": [result, …]}``, or the
+    first refusal (the inputs are the same for all, so one message serves)."""
+    results = []
+    for policy in compared():
+        result = run("settle", {FORM: dict(flat, policy=policy)}, today)
+        if "error" in result:
+            return result
+        results.append(result)
+    return {"compared": results}
+
+
 def run(calculator: str, scenario, today: str) -> dict:
     """api.run for a plain scenario; for a page's {"form": …} the conversion first.
 
     A page's result also says whether the date was left empty (``date_given``), so the slip
     can show which date it used.
     """
+    if calculator == COMPARE:
+        return compare(scenario[FORM], today)
     if not (isinstance(scenario, dict) and list(scenario) == [FORM] and isinstance(scenario[FORM], dict)):
         return api.run(calculator, scenario, today)
     flat = scenario[FORM]
@@ -133,3 +157,15 @@ def run(calculator: str, scenario, today: str) -> dict:
     else:
         result["date_given"] = bool(flat.get("date"))
     return result
+
+
+def page_result(calculator: str, scenario_json: str, today: str, lang: str, links_json: str) -> list:
+    """The one function the browser worker calls per run: [the result as the CLI's JSON text,
+    the slip's HTML (empty for a refusal)]. Arguments are plain text, as a worker message has them."""
+    try:
+        scenario = api.parse_scenario(scenario_json)
+    except ValueError:
+        result = InputError("scenario", "输入不是有效的 JSON。", "The input is not valid JSON.").as_dict()
+    else:
+        result = run(calculator, scenario, today)
+    return [jsonout.dumps(result), present.render(calculator, result, lang, json.loads(links_json))]

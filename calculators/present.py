@@ -34,7 +34,38 @@ WORDS = {
     "enough": ("缴费年限已够", "Your contribution years are enough"), "not_enough": ("缴费年限还不够", "Your contribution years are not yet enough"),
     "topup_lead": ("一次性补缴约", "One-off top-up"), "starts": ("从这个月起享受待遇", "Benefits start in"),
     "scroll": ("表格较宽，可左右滑动查看。", "The table is wide: scroll sideways to see all of it."),
+    # The calculator page around the slip: its form and buttons (written by the build) and the
+    # messages its script shows (handed to it as the page's data-words, see page_words).
+    "calculators": ("计算器", "Calculators"),
+    "calculators_intro": ("计算都在你的浏览器里完成，输入的数字不会发送到任何地方。",
+                          "Everything is computed in your browser; nothing you enter is sent anywhere."),
+    "calculate": ("计算", "Calculate"), "share": ("复制分享链接", "Copy a link to this"), "print": ("打印结算单", "Print"),
+    "add": ("添加一笔", "Add a claim"), "remove": ("删除这一笔", "Remove"),
+    "download": ("正在下载计算程序", "Downloading the calculator"), "start": ("正在启动 Python", "Starting Python"),
+    "packages": ("正在载入计算器", "Loading the calculators"), "ready": ("计算器已就绪", "The calculator is ready"),
+    "received": ("（已下载 {x} / {y} MB）", " ({x} of {y} MB downloaded)"),
+    "failed": ("计算器没能加载，所以暂时不能重新计算。页面上的示例结果仍然有效。",
+               "The calculator could not be loaded, so nothing can be recalculated for now. The example result on the page still holds."),
+    "retry": ("重试", "Try again"),
+    "waiting": ("正在计算……（计算器第一次加载可能要等一会儿，下面仍是上一次的结果）",
+                "Calculating… (the first load can take a while; the result below is still the previous one)"),
+    "invalid": ("输入有误，没有计算。请按红字提示修改。", "Some input needs fixing; nothing was calculated."),
+    "not_stated": ("资料没有给出所需的数字，无法计算。", "The sources do not give a figure this needs, so nothing was calculated."),
+    "stale": ("输入已改动，下面还是上一次的结果。点“计算”更新。",
+              "You changed the inputs; the result below is still the previous one. Press Calculate to update it."),
+    "copied": ("链接已复制。链接里的数字只在 # 号后面，不会发送到服务器。",
+               "Link copied. The figures sit after the # and are never sent to a server."),
+    "copy_failed": ("请复制下面的链接：", "Copy this link:"), "link_label": ("分享链接", "Link to share"),
+    "broken": ("计算出错，没有结果。请重试或刷新页面。", "The calculation failed; there is no result. Try again or reload the page."),
+    "example": ("示例：按上面的默认输入计算。改动输入后点“计算”。", "An example for the inputs above. Change them and press Calculate."),
+    "computed": ("按你的输入计算。", "Worked out for your inputs."), "announce": ("计算完成。", "Calculated."),
+    "empty": ("（未填）", "(empty)"), "colon": ("：", ": "), "inputs": ("输入", "Inputs"),
+    "not_printed": ("没有打印：输入有误，请先修改。", "Not printed: some input needs fixing first."),
 }
+# The words the page's script uses (docs/overrides/assets/calc/widgets.js): it has none of its own.
+SCRIPT_WORDS = ("download", "start", "packages", "ready", "received", "failed", "retry", "waiting", "invalid",
+                "not_stated", "stale", "copied", "copy_failed", "link_label", "claim", "broken", "example",
+                "computed", "announce", "yes", "no", "empty", "inputs", "not_printed", "colon")
 EVENTS = {
     "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),
     "deductible_met": ("起付标准（自负段）付足，基金开始支付", "the deductible (self-pay segment) was met; the fund starts paying"),
@@ -71,6 +102,11 @@ def esc(text) -> str:
 
 def word(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "zh" else 1]
+
+
+def page_words(lang: str) -> dict:
+    """The script's words in one language, for the page's data-words attribute."""
+    return {key: word(key, lang) for key in SCRIPT_WORDS}
 
 
 def yuan(value, lang: str) -> str:
@@ -259,10 +295,20 @@ def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
             + edition_line(result, lang, False) + estimate_note(lang))
 
 
+def compare_slip(result: dict, lang: str, links: dict) -> str:
+    """The same bill under each policy, one column each, headed by the policy's title."""
+    policies = api.bundle()["policies"]
+    return ('<div class="yb-cols">' + "".join(
+        '<div class="yb-col"><h3>' + esc(policies[r["policy"]]["title"][lang]) + "</h3>" + settle_slip(r, lang, links) + "</div>"
+        for r in result["compared"]) + "</div>")
+
+
 def render(calculator: str, result: dict, lang: str, links: dict) -> str:
     """The slip for a result, or an empty string for a refusal (the form shows the message)."""
     if "error" in result:
         return ""
+    if calculator == "compare":
+        return compare_slip(result, lang, links)
     if calculator == "settle":
         return settle_slip(result, lang, links)
     return figures_slip(calculator, result, lang, links)

@@ -29,15 +29,7 @@ def applicable(values: dict, specs: dict) -> dict:
 def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict) -> str:
     """The slip for one set of field values (the compare page settles the bill twice)."""
     form = dict(applicable(values, specs), **page.get("fixed", {}))
-    today = values["date"]
-    if page["calculator"] == "compare":
-        cells = []
-        for policy in ("hangzhou-employee", "ningbo-employee"):
-            result = page_input.run("settle", {page_input.FORM: dict(form, policy=policy)}, today)
-            cells.append('<div class="yb-col"><h3>' + present.esc(api.bundle()["policies"][policy]["title"][lang]) + "</h3>"
-                         + present.render("settle", result, lang, links) + "</div>")
-        return '<div class="yb-cols">' + "".join(cells) + "</div>"
-    result = page_input.run(page["calculator"], {page_input.FORM: form}, today)
+    result = page_input.run(page["calculator"], {page_input.FORM: form}, values["date"])
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
     return present.render(page["calculator"], result, lang, links)
@@ -105,37 +97,35 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
     def row(i):
         cells = Markup("").join(field_html(page["id"], specs[f], defaults.get(specs[f]["name"].replace("claims.0.", "claims." + str(i) + ".")), lang, i)
                                 for f in page["rows"])
-        remove = Markup('<button type="button" class="md-button yb-remove">{}</button>').format("删除这一笔" if lang == "zh" else "Remove")
+        remove = Markup('<button type="button" class="md-button yb-remove">{}</button>').format(present.word("remove", lang))
         return Markup('<fieldset class="yb-row" data-index="{}"><legend>{}</legend>{}{}</fieldset>').format(
-            i, ("第{}笔" if lang == "zh" else "Claim {}").format(i + 1), cells, remove)
+            i, present.word("claim", lang).replace("{n}", str(i + 1)), cells, remove)
     rows = Markup("").join(row(i) for i in range(count))
-    add = Markup('<button type="button" class="md-button yb-add">{}</button>').format("添加一笔" if lang == "zh" else "Add a claim")
+    add = Markup('<button type="button" class="md-button yb-add">{}</button>').format(present.word("add", lang))
     return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
 
 
 def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
-    zh = lang == "zh"
     fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
     fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
     rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")
     buttons = Markup('<div class="yb-actions"><button type="submit" class="md-button md-button--primary">{}</button>'
                      '<button type="button" class="md-button yb-share">{}</button>'
                      '<button type="button" class="md-button yb-print">{}</button></div>').format(
-        "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
+        present.word("calculate", lang), present.word("share", lang), present.word("print", lang))
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
     slip = run_page(page, page["default"], own, lang, links)
-    titles = {p: api.bundle()["policies"][p]["title"][lang] for p in ("hangzhou-employee", "ningbo-employee")}
     body = Markup(
-        '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
+        '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-words="{words}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
         '<div class="yb-progress" role="status" aria-live="polite"></div>'
         '<section class="yb-result" aria-labelledby="result-{id}"><h2 id="result-{id}">{result}</h2>'
         '<p class="yb-note">{note}</p><p class="yb-announce" aria-live="polite"></p><div class="yb-slip">{slip}</div>'
         '<div class="yb-inputs"></div></section></div>').format(
         calc=page["calculator"], id=page["id"], lang=lang, links=json.dumps(links, sort_keys=True, ensure_ascii=False),
-        titles=json.dumps(titles, sort_keys=True, ensure_ascii=False),
-        fields=fields, rows=rows, fixed=fixed, buttons=buttons, result="计算结果" if zh else "Result",
-        note="示例：按上面的默认输入计算。改动后点“计算”。" if zh else "An example for the inputs above. Change them and press Calculate.",
+        words=json.dumps(present.page_words(lang), sort_keys=True, ensure_ascii=False),
+        fields=fields, rows=rows, fixed=fixed, buttons=buttons, result=present.word("result", lang),
+        note=present.word("example", lang),
         slip=Markup(slip))
     # The example slip repeats rule names many times; answers, not examples, should lead a search.
     front = "---\nsearch:\n  boost: 0.3\n---\n\n"
@@ -143,12 +133,9 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict) -> str:
 
 
 def index_markdown(pages: list, lang: str) -> str:
-    lines = ["# " + ("计算器" if lang == "zh" else "Calculators"), "",
-             "计算都在你的浏览器里完成，输入的数字不会发送到任何地方。" if lang == "zh" else
-             "Everything is computed in your browser; nothing you enter is sent anywhere.", ""]
+    lines = ["# " + present.word("calculators", lang), "", present.word("calculators_intro", lang), ""]
     for page in pages:
-        lines.append("- [" + page["title"][lang] + "](" + page["id"] + ".md)：" + page["intro"][lang] if lang == "zh" else
-                     "- [" + page["title"][lang] + "](" + page["id"] + ".md): " + page["intro"][lang])
+        lines.append("- [" + page["title"][lang] + "](" + page["id"] + ".md)" + present.word("colon", lang) + page["intro"][lang])
     return "\n".join(lines) + "\n"
 
 

@@ -46,7 +46,7 @@ def write_zip(path: str) -> None:
 
 
 # What the worker imports (docs/overrides/assets/calc/worker.js and worker_core.js).
-ENTRY = ("api", "present", "jsonout", "json")
+ENTRY = ("page_input",)
 
 
 def engine_imports() -> set:

@@ -12,10 +12,11 @@ import shutil
 import subprocess
 
 import pytest
+import yaml
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from calculators import api
+from calculators import api, page_input
 from tests.caselib import HERE, TODAY, case_files, load_case, scenario_json
 
 ROOT = os.path.dirname(HERE)
@@ -45,7 +46,12 @@ def extra_jobs() -> list:
 
 def on_micropython(jobs: list) -> list:
     """The result texts of (calculator, scenario JSON text) jobs, all in one MicroPython boot."""
-    payload = json.dumps([{"calculator": c, "scenario": s, "today": TODAY} for c, s in jobs])
+    return run_node([{"calculator": c, "scenario": s, "today": TODAY} for c, s in jobs])
+
+
+def run_node(jobs: list) -> list:
+    """The runner's output texts for its job objects (see tests/micropython/run_jobs.mjs)."""
+    payload = json.dumps(jobs)
     done = subprocess.run(["node", RUNNER], input=payload, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     micro = json.loads(done.stdout)
@@ -64,6 +70,20 @@ def assert_same(jobs: list):
 
 def test_micropython_matches_cpython_field_by_field():
     assert_same([(load_case(p)["calculator"], scenario_json(load_case(p))) for p in case_files()] + extra_jobs())
+
+
+def test_the_worker_entry_point_gives_the_same_json_and_slip():
+    # What the browser worker calls (page_input.page_result), for every calculator page's
+    # example in both languages, the two-city page included: JSON text and slip HTML equal.
+    with open(os.path.join(ROOT, "docs", "content", "calculators.yaml"), encoding="utf-8") as handle:
+        pages = yaml.safe_load(handle)["pages"]
+    jobs = [{"calculator": page["calculator"], "today": TODAY, "lang": lang,
+             "scenario": json.dumps({page_input.FORM: dict(page["default"], **page.get("fixed", {}))})}
+            for page in pages for lang in ("zh", "en")]
+    micro = run_node(jobs)
+    for job, text in zip(jobs, micro):
+        assert text == "\n".join(page_input.page_result(job["calculator"], job["scenario"], TODAY, job["lang"], "{}")), job
+    assert any('<div class="yb-cols">' in text for text in micro)
 
 
 # An amount as a reader's JSON may hold it: cents as a number (json.dumps writes 582.19 as

@@ -7,9 +7,9 @@
 import { RUNTIME_MANIFEST, Stage } from "./protocol.js";
 import { countDownloads } from "./downloads.js";
 import { restore, save } from "./snapshot.js";
-import { runIn, serve } from "./worker_core.js";
+import { entryIn, importEntry, serve } from "./worker_core.js";
 
-let python = null;
+let run = null;
 
 const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 
@@ -52,10 +52,10 @@ async function boot(runtime, progress) {
   progress(Stage.PACKAGES);
   // The wheel's files are not in the snapshot (only memory is): unpacked each time, ~40 ms.
   pyodide.unpackArchive(await wheel(runtime, await lock), "wheel");
-  pyodide.runPython("from calculators import api, present, jsonout");
+  importEntry(pyodide);
   if (!restored) save(runtime, pyodide.makeMemorySnapshot());
-  python = pyodide;
+  run = entryIn(pyodide);
   progress(Stage.READY, 0, 0, restored);
 }
 
-serve({ boot, run: (message) => runIn(python, (list) => list.toJs(), message) });
+serve({ boot, run: (message) => run(message) });

@@ -1,6 +1,6 @@
 // What every calculator worker does, whatever runtime it hosts: boot once when asked, make
 // RUN messages wait for the boot, answer each with its result or error. A runtime supplies
-// boot(runtimeUrl, progress) and run(message) → {json, html} (usually through runIn);
+// boot(runtimeUrl, progress) and run(message) → {json, html} (usually through entryIn);
 // progress(stage, received, total, restored) reports a stage (see protocol.js).
 import { Message, progressMessage } from "./protocol.js";
 
@@ -26,23 +26,23 @@ export function serve({ boot, run }) {
   };
 }
 
-// The Python both runtimes execute for a RUN message (inputs set as globals beforehand).
-const RUN_PYTHON = `
-import json as _json
-from calculators import page_input as _page_input
-_result = _page_input.run(yb_calculator, api.parse_scenario(yb_scenario), yb_today)
-yb_out = [jsonout.dumps(_result), present.render(yb_calculator, _result, yb_lang, _json.loads(yb_links))]
-`;
+// The one Python function a worker calls per RUN message, imported at boot (before a memory
+// snapshot is taken, so a restored interpreter has it too): calculators.page_input.page_result.
+export const ENTRY_MODULE = "calculators.page_input";
 
-/** Run one message in a booted interpreter; `toJs` turns its Python list into a JS array. */
-export function runIn(python, toJs, { calculator, scenario, today, lang, links }) {
-  const globals = python.globals;
-  globals.set("yb_calculator", calculator);
-  globals.set("yb_scenario", scenario);
-  globals.set("yb_today", today);
-  globals.set("yb_lang", lang);
-  globals.set("yb_links", JSON.stringify(links || {}));
-  python.runPython(RUN_PYTHON);
-  const [json, html] = toJs(globals.get("yb_out"));
-  return { json, html };
+/** Import the entry module without keeping a reference (safe before a snapshot). */
+export function importEntry(python) {
+  python.pyimport(ENTRY_MODULE).destroy();
+}
+
+/** A RUN message → {json, html}, through page_result called with the message's arguments. */
+export function entryIn(python) {
+  // Kept for the worker's life (a borrowed attribute lives as long as its module's proxy).
+  const pageResult = python.pyimport(ENTRY_MODULE).page_result;
+  return ({ calculator, scenario, today, lang, links }) => {
+    const out = pageResult(calculator, scenario, today, lang, JSON.stringify(links || {}));
+    const [json, html] = out.toJs();
+    out.destroy();
+    return { json, html };
+  };
 }
