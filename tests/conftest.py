@@ -17,6 +17,22 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
+# The outer tier, left out of the inner loop by `pytest -m "not browser"` (pytest.ini registers
+# the marker): tests that need the built site (a build and nginx) or Chromium, and those that
+# boot a second runtime or regenerate every page (MicroPython parity in Node, the
+# byte-identical build), each several seconds.
+BROWSER_FIXTURES = {"site", "page", "browser", "context", "own_server"}
+OUTER_MODULES = {"test_micropython_parity.py"}
+OUTER_TESTS = {"test_generated_pages_are_byte_identical_from_the_same_input"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if (BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())) or item.path.name in OUTER_MODULES
+                or item.originalname in OUTER_TESTS):
+            item.add_marker(pytest.mark.browser)
+
+
 class Served:
     """The paths nginx was asked for, in order (the worker's and service worker's downloads
     included), read from its access log: iterate, len(), clear() to count from now on."""
