@@ -18,7 +18,7 @@ def add_months(year: int, month: int, months: int) -> str:
 
 
 def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
-    gap_limit, gap_ref = edition.get("benefit_start/interruption_months")
+    gap_limit, _ = edition.get("benefit_start/interruption_months")
     if first_time or gap < gap_limit:
         months, ref = edition.get("benefit_start/months_after_enrolment")
         return months, step(None, "after_enrolment", {"months": months}, ref)

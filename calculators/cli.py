@@ -19,7 +19,11 @@ def main(argv=None) -> int:
                         help="the date used when the scenario gives none (default: today)")
     args = parser.parse_args(argv)
     try:
-        text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
     except OSError as exc:
         sys.stderr.write("无法读取文件 / cannot read the file: " + str(exc) + "\n")
         return 2

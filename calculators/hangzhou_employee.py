@@ -74,7 +74,7 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
     limit the fund pays by band; above it critical illness insurance pays 90%."""
     level = claim["level"]
     shares, share_ref = edition.get("inpatient/fund_share/" + person["status"], field="person.status")
-    limit, limit_ref = edition.get("inpatient/limit")
+    limit, _ = edition.get("inpatient/limit")
     start = state["cumulative"]
     if claim["kind"] == "inpatient":
         deductibles, ded_ref = edition.get("inpatient/deductible")

@@ -80,7 +80,7 @@ def reform_adjusted(edition, scenario: dict) -> dict:
         else:
             basis = fields.money(scenario, "", "basis")
         rate, rate_ref = edition.get("retirement/topup_rate")
-        base_share, share_ref = edition.get("retirement/topup_base_share")
+        base_share, _ = edition.get("retirement/topup_base_share")
         topup = Money(round_half_up(short * basis * base_share * rate, BP * BP))
         if short:
             steps.append(step(topup, "topup", {"short": short, "basis": Money(basis), "base_share": base_share,

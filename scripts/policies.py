@@ -4,7 +4,6 @@ import os
 import sys
 
 from calculators import scenario_file
-
 from scripts.policy_schema import PolicyError, check_offices, check_parameter, check_policy, check_sources
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -35,7 +35,8 @@ def test_formatting():
 
 @pytest.mark.parametrize("value, fen", [
     # 582.19 and 582.1900000000001 are the same double (MicroPython prints the latter): 58219 fen.
-    (582.19, 58219), (582.1900000000001, 58219), (0.07, 7), (-0.07, -7), (1e7, 1000000000),
+    (582.19, 58219), (582.1900000000001, 58219),  # noqa: PT014 (the same double, written two ways)
+    (0.07, 7), (-0.07, -7), (1e7, 1000000000),
     # No two-decimal number is nearest to these doubles; infinities and NaN are not amounts.
     (582.195, None), (1e-07, None), (float("inf"), None), (float("nan"), None), (1e300, None),
 ])

@@ -12,7 +12,8 @@ property of a correct engine.
 
 import copy
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calculators import api
 from calculators.ledger import PAYERS

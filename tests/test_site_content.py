@@ -34,7 +34,7 @@ def source_numbers(seed: str, pattern: str) -> set:
         pytest.skip("../shared/seeds is not beside the repository")
     numerals = {chinese_number(n): n for n in range(1, 100)}
     with open(path, encoding="utf-8") as handle:
-        return {numerals[m] for m in re.findall(pattern, handle.read(), re.M) if m in numerals}
+        return {numerals[m] for m in re.findall(pattern, handle.read(), re.MULTILINE) if m in numerals}
 
 
 def questions(*names) -> list:

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator widgets: each `[data-yibao-calculator]` block on a page becomes a live form.
 // Bound on every page view of Material's instant navigation (`document$`); the worker behind
 // them is started once per visit by client.js, and only on pages that have a calculator.

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator worker the site ships: boots the self-hosted Pyodide with the trimmed standard
 // library and installs the `calculators` wheel from the site's own lock file, its sha256
 // checked (no micropip); from the second visit on it restores a memory snapshot instead
@@ -9,11 +10,19 @@ import { countDownloads } from "./downloads.js";
 import { restore, save } from "./snapshot.js";
 import { entryIn, importEntry, serve } from "./worker_core.js";
 
+/** @typedef {import("./protocol.js").RunMessage} RunMessage */
+
+/** @type {((message: RunMessage) => {json: string, html: string}) | null} */
 let run = null;
 
+/** @param {ArrayBuffer} bytes */
 const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 
-/** The calculators wheel named by the lock file, refused unless its sha256 matches. */
+/**
+ * The calculators wheel named by the lock file, refused unless its sha256 matches.
+ * @param {string} runtime
+ * @param {import("pyodide").Lockfile} lock
+ */
 async function wheel(runtime, lock) {
   const entry = lock.packages.calculators;
   const bytes = new Uint8Array(await (await fetch(new URL(entry.file_name, runtime))).arrayBuffer());
@@ -23,6 +32,10 @@ async function wheel(runtime, lock) {
   return bytes;
 }
 
+/**
+ * @param {string} runtime
+ * @param {import("./worker_core.js").Progress} progress
+ */
 async function boot(runtime, progress) {
   progress(Stage.DOWNLOAD);
   const indexURL = new URL("../", runtime).href;
@@ -37,6 +50,7 @@ async function boot(runtime, progress) {
     .filter(([name]) => !name.endsWith(".mjs"))
     .map(([name, bytes]) => [new URL(name, runtime).href, bytes]));
   await countDownloads(absolute, (received, total) => progress(Stage.DOWNLOAD, received, total));
+  /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await pyodideModule;
   const options = {
     indexURL,
