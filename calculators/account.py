@@ -26,8 +26,14 @@ def compute(scenario, bundle: dict, today: str) -> dict:
     if edition.policy["parameters"]["account/allocation/" + status]["unit"] == "share":
         base = fields.money(scenario, "", "base")
         monthly = share_of(base, value)
-        steps.append(step(Money(monthly), "account_monthly_share",
-                          {"base": Money(base), "rate": value, "monthly": Money(monthly)}, ref))
+        steps.append(
+            step(
+                Money(monthly),
+                "account_monthly_share",
+                {"base": Money(base), "rate": value, "monthly": Money(monthly)},
+                ref,
+            )
+        )
     else:
         monthly = value
         steps.append(step(Money(monthly), "account_monthly_fixed", {"monthly": Money(monthly)}, ref))
@@ -38,5 +44,13 @@ def compute(scenario, bundle: dict, today: str) -> dict:
             levy, levy_ref = edition.get(path)
             levies += levy
             steps.append(step(Money(levy), "account_levy", {"label": levy_ref["label"], "levy": Money(levy)}, levy_ref))
-    return described(edition, {"monthly": Money(monthly), "year": Money(year), "levies": Money(levies),
-                               "credited": Money(year - levies), "steps": steps})
+    return described(
+        edition,
+        {
+            "monthly": Money(monthly),
+            "year": Money(year),
+            "levies": Money(levies),
+            "credited": Money(year - levies),
+            "steps": steps,
+        },
+    )

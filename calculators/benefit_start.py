@@ -18,7 +18,7 @@ def add_months(year: int, month: int, months: int) -> str:
 
 
 def interruption_wait(edition, first_time: bool, gap: int) -> tuple:
-    gap_limit, gap_ref = edition.get("benefit_start/interruption_months")
+    gap_limit, _ = edition.get("benefit_start/interruption_months")
     if first_time or gap < gap_limit:
         months, ref = edition.get("benefit_start/months_after_enrolment")
         return months, step(None, "after_enrolment", {"months": months}, ref)
@@ -34,7 +34,9 @@ def natural_months(edition, first_time: bool, gap: int) -> tuple:
         months, ref = edition.get("benefit_start/months_after_continuous")
         return months, step(None, "continuous", {"months": months}, ref)
     limit = edition.get("benefit_start/short_break_months")[0]
-    path, kind = ("months_after_short_break", "short_break") if gap <= limit else ("months_after_long_break", "long_break")
+    path, kind = (
+        ("months_after_short_break", "short_break") if gap <= limit else ("months_after_long_break", "long_break")
+    )
     months, ref = edition.get("benefit_start/" + path)
     return months, step(None, kind, {"gap": gap, "limit": limit, "months": months}, ref)
 
@@ -49,8 +51,10 @@ def compute(scenario, bundle: dict, today: str) -> dict:
     first_time = fields.flag(scenario, "", "first_time", True)
     gap = fields.whole(scenario, "", "break_months", 0, 1200, 0)
     if first_time and gap:
-        raise fields.fail("break_months", "首次参保没有中断月数；如曾参保，请把 first_time 设为 false。",
-                          "a first enrolment has no break; set first_time to false if you were insured before.")
+        raise fields.fail(
+            "break_months",
+            "首次参保没有中断月数；如曾参保，请把 first_time 设为 false。",
+            "a first enrolment has no break; set first_time to false if you were insured before.",
+        )
     months, explained = RULES[options["rule"]](edition, first_time, gap)
-    return described(edition, {"start": add_months(year, month, months), "months_after": months,
-                               "steps": [explained]})
+    return described(edition, {"start": add_months(year, month, months), "months_after": months, "steps": [explained]})

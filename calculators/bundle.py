@@ -37,8 +37,7 @@ class Edition:
             raise fail(
                 "date",
                 date + " 早于本站收录的最早版本（" + first + " 起施行），无法计算。",
-                date + " is before the earliest edition we have (in force from " + first
-                + "); nothing was computed.",
+                date + " is before the earliest edition we have (in force from " + first + "); nothing was computed.",
             )
         self.edition = chosen
         self.date = date

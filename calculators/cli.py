@@ -12,14 +12,22 @@ def main(argv=None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m calculators",
         description="Settle medical bills and compute contributions, accounts, retirement years and "
-                    "benefit start dates for Hangzhou and Ningbo employee insurance.")
+        "benefit start dates for Hangzhou and Ningbo employee insurance.",
+    )
     parser.add_argument("calculator", choices=sorted(api.CALCULATORS))
     parser.add_argument("file", help="scenario in YAML or JSON; - reads standard input")
-    parser.add_argument("--today", default=datetime.date.today().isoformat(),
-                        help="the date used when the scenario gives none (default: today)")
+    parser.add_argument(
+        "--today",
+        default=datetime.date.today().isoformat(),
+        help="the date used when the scenario gives none (default: today)",
+    )
     args = parser.parse_args(argv)
     try:
-        text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            with open(args.file, encoding="utf-8") as handle:
+                text = handle.read()
     except OSError as exc:
         sys.stderr.write("无法读取文件 / cannot read the file: " + str(exc) + "\n")
         return 2
@@ -27,8 +35,9 @@ def main(argv=None) -> int:
         scenario = scenario_file.loads(text)
     except scenario_file.FileFormatError as exc:
         scenario = None
-        result = InputError("scenario", "文件不是有效的 YAML 或 JSON：" + str(exc),
-                            "the file is not valid YAML or JSON: " + str(exc)).as_dict()
+        result = InputError(
+            "scenario", "文件不是有效的 YAML 或 JSON：" + str(exc), "the file is not valid YAML or JSON: " + str(exc)
+        ).as_dict()
     else:
         result = api.run(args.calculator, scenario, args.today)
     sys.stdout.write(jsonout.dumps(result, indent=2) + "\n")

@@ -32,8 +32,14 @@ def average_multiple(edition, scenario: dict, steps: list) -> tuple:
     floor_multiple, floor_ref = edition.get("contribution/base_floor")
     cap_multiple, cap_ref = edition.get("contribution/base_cap")
     floor, cap = share_of(average, floor_multiple), share_of(average, cap_multiple)
-    steps.append(step(Money(floor), "base_floor_from_average",
-                      {"average": Money(average), "multiple": floor_multiple, "floor": Money(floor)}, floor_ref))
+    steps.append(
+        step(
+            Money(floor),
+            "base_floor_from_average",
+            {"average": Money(average), "multiple": floor_multiple, "floor": Money(floor)},
+            floor_ref,
+        )
+    )
     steps.append(step(Money(cap), "base_cap_from_average", {"multiple": cap_multiple, "cap": Money(cap)}, cap_ref))
     return floor, floor_ref, cap, cap_ref
 
@@ -65,8 +71,14 @@ def compute(scenario, bundle: dict, today: str) -> dict:
         base, rule = clamp_base(wage, floor, cap)
         employee_rate, employee_ref = edition.get("contribution/employee_rate")
         employer_rate, employer_ref = edition.get("contribution/employer_rate")
-        steps.append(step(Money(base), "base_from_wage", {"wage": Money(wage), "rule": rule, "base": Money(base)},
-                          floor_ref if rule == "floor" else cap_ref))
+        steps.append(
+            step(
+                Money(base),
+                "base_from_wage",
+                {"wage": Money(wage), "rule": rule, "base": Money(base)},
+                floor_ref if rule == "floor" else cap_ref,
+            )
+        )
     else:
         base, rule = floor, "fixed"
         employee_rate, employee_ref = edition.get("contribution/" + category + "_rate")
@@ -74,15 +86,34 @@ def compute(scenario, bundle: dict, today: str) -> dict:
         steps.append(step(Money(base), "base_fixed", {"base": Money(base)}, floor_ref))
     employee = share_of(base, employee_rate)
     employer = share_of(base, employer_rate)
-    steps.append(step(Money(employee), "employee_contribution",
-                      {"base": Money(base), "rate": employee_rate, "employee": Money(employee)}, employee_ref))
+    steps.append(
+        step(
+            Money(employee),
+            "employee_contribution",
+            {"base": Money(base), "rate": employee_rate, "employee": Money(employee)},
+            employee_ref,
+        )
+    )
     if employer_ref:
-        steps.append(step(Money(employer), "employer_contribution",
-                          {"base": Money(base), "rate": employer_rate, "employer": Money(employer)}, employer_ref))
-    return described(edition, {
-        "base": Money(base), "base_rule": rule, "employee": Money(employee), "employer": Money(employer),
-        "total": Money(employee + employer), "employee_year": Money(12 * employee),
-        "employer_year": Money(12 * employer), "total_year": Money(12 * (employee + employer)), "steps": steps,
-    })
-
-
+        steps.append(
+            step(
+                Money(employer),
+                "employer_contribution",
+                {"base": Money(base), "rate": employer_rate, "employer": Money(employer)},
+                employer_ref,
+            )
+        )
+    return described(
+        edition,
+        {
+            "base": Money(base),
+            "base_rule": rule,
+            "employee": Money(employee),
+            "employer": Money(employer),
+            "total": Money(employee + employer),
+            "employee_year": Money(12 * employee),
+            "employer_year": Money(12 * employer),
+            "total_year": Money(12 * (employee + employer)),
+            "steps": steps,
+        },
+    )

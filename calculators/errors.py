@@ -1,6 +1,6 @@
 """Errors the engine reports to a reader: each names the field and speaks zh and en."""
 
-INPUT = "input"          # the reader's input is wrong: fix the field
+INPUT = "input"  # the reader's input is wrong: fix the field
 NOT_STATED = "not_stated"  # the input is fine, but the sources lack a figure it needs
 
 
@@ -20,5 +20,6 @@ class InputError(Exception):
         self.message = message or {"zh": zh, "en": en}
 
     def as_dict(self) -> dict:
-        return {"error": {"field": self.field, "zh": self.zh, "en": self.en, "kind": self.kind,
-                          "message": self.message}}
+        return {
+            "error": {"field": self.field, "zh": self.zh, "en": self.en, "kind": self.kind, "message": self.message}
+        }

@@ -11,17 +11,41 @@ from .money import FEN, parse_decimal
 MAX_YUAN = 100000000
 
 _NAMES_ZH = {
-    "policy": "险种", "date": "日期", "person": "参保人", "claims": "费用清单",
-    "status": "人员类别", "age": "年龄", "account": "个人账户当年余额", "signed_gp": "签约社区首诊",
-    "certificate": "救助证件", "special_registered": "特殊病种备案", "tier": "居民医保档次",
-    "kind": "费用类别", "level": "医疗机构等级", "amount": "医保范围内费用", "category_b": "乙类先行自付",
-    "out_of_scope": "自费费用", "at_signed_gp": "在签约社区就诊", "where": "就医地", "settled": "结算方式",
-    "filing": "备案", "emergency": "急诊", "wage": "本人月平均工资", "provincial_average": "省平工资",
-    "category": "参保身份", "base": "缴费基数", "local_actual_months": "市区实际缴费月数",
-    "cumulative_months": "累计缴费月数", "retirement_date": "退休日期",
-    "months_before_reform": "2021年7月前缴费月数", "months_after_reform": "2021年7月起缴费月数",
-    "new_after_reform": "2021年7月后新参保", "basis": "征缴依据", "enrolled": "参保月份",
-    "first_time": "首次参保", "break_months": "中断月数",
+    "policy": "险种",
+    "date": "日期",
+    "person": "参保人",
+    "claims": "费用清单",
+    "status": "人员类别",
+    "age": "年龄",
+    "account": "个人账户当年余额",
+    "signed_gp": "签约社区首诊",
+    "certificate": "救助证件",
+    "special_registered": "特殊病种备案",
+    "tier": "居民医保档次",
+    "kind": "费用类别",
+    "level": "医疗机构等级",
+    "amount": "医保范围内费用",
+    "category_b": "乙类先行自付",
+    "out_of_scope": "自费费用",
+    "at_signed_gp": "在签约社区就诊",
+    "where": "就医地",
+    "settled": "结算方式",
+    "filing": "备案",
+    "emergency": "急诊",
+    "wage": "本人月平均工资",
+    "provincial_average": "省平工资",
+    "category": "参保身份",
+    "base": "缴费基数",
+    "local_actual_months": "市区实际缴费月数",
+    "cumulative_months": "累计缴费月数",
+    "retirement_date": "退休日期",
+    "months_before_reform": "2021年7月前缴费月数",
+    "months_after_reform": "2021年7月起缴费月数",
+    "new_after_reform": "2021年7月后新参保",
+    "basis": "征缴依据",
+    "enrolled": "参保月份",
+    "first_time": "首次参保",
+    "break_months": "中断月数",
 }
 
 
@@ -58,8 +82,11 @@ def check_keys(obj, path: str, allowed) -> dict:
         raise fail(path or "scenario", "应为键值对象。", "must be a mapping of keys to values.")
     for key in sorted(obj):
         if key not in allowed:
-            raise fail(field_path(path, key), "无法识别的字段（可用：" + "、".join(allowed) + "）。",
-                       "unknown field (expected one of: " + ", ".join(allowed) + ").")
+            raise fail(
+                field_path(path, key),
+                "无法识别的字段（可用：" + "、".join(allowed) + "）。",
+                "unknown field (expected one of: " + ", ".join(allowed) + ").",
+            )
     return obj
 
 
@@ -70,8 +97,11 @@ def choice(obj: dict, path: str, key: str, options, default=None):
         raise fail(here, "必须填写。", "is required.")
     if value not in options:
         shown = [str(o) for o in options]
-        raise fail(here, "取值“" + str(value) + "”无效，应为：" + "、".join(shown) + "。",
-                   "“" + str(value) + "” is not valid; expected one of: " + ", ".join(shown) + ".")
+        raise fail(
+            here,
+            "取值“" + str(value) + "”无效，应为：" + "、".join(shown) + "。",
+            "“" + str(value) + "” is not valid; expected one of: " + ", ".join(shown) + ".",
+        )
     return value
 
 
@@ -92,8 +122,11 @@ def whole(obj: dict, path: str, key: str, low: int, high: int, default=None):
     if scaled is None:
         raise fail(here, "应为整数。", "must be a whole number.")
     if scaled < low or scaled > high:
-        raise fail(here, "应在 " + str(low) + " 到 " + str(high) + " 之间。",
-                   "must be between " + str(low) + " and " + str(high) + ".")
+        raise fail(
+            here,
+            "应在 " + str(low) + " 到 " + str(high) + " 之间。",
+            "must be between " + str(low) + " and " + str(high) + ".",
+        )
     return scaled
 
 
@@ -107,13 +140,19 @@ def money(obj: dict, path: str, key: str, default=None):
         raise fail(here, "金额不能为空。", "the amount is empty.")
     fen = parse_decimal(value, 2) if not isinstance(value, bool) else None
     if fen is None:
-        raise fail(here, "“" + str(value) + "”不是有效金额（元，最多两位小数）。",
-                   "“" + str(value) + "” is not a valid amount (yuan, at most two decimals).")
+        raise fail(
+            here,
+            "“" + str(value) + "”不是有效金额（元，最多两位小数）。",
+            "“" + str(value) + "” is not a valid amount (yuan, at most two decimals).",
+        )
     if fen < 0:
         raise fail(here, "金额不能为负数。", "the amount must not be negative.")
     if fen > MAX_YUAN * FEN:
-        raise fail(here, "金额过大（上限 " + str(MAX_YUAN) + " 元）。",
-                   "the amount is too large (at most " + str(MAX_YUAN) + " yuan).")
+        raise fail(
+            here,
+            "金额过大（上限 " + str(MAX_YUAN) + " 元）。",
+            "the amount is too large (at most " + str(MAX_YUAN) + " yuan).",
+        )
     return fen
 
 
@@ -135,9 +174,16 @@ def _digits(text: str) -> bool:
 def is_iso_date(text) -> bool:
     """A real calendar date written YYYY-MM-DD."""
     parts = text.split("-") if isinstance(text, str) else []
-    return (len(parts) == 3 and len(parts[0]) == 4 and len(parts[1]) == 2 and len(parts[2]) == 2
-            and _digits(parts[0]) and _digits(parts[1]) and _digits(parts[2])
-            and _valid_date(int(parts[0]), int(parts[1]), int(parts[2])))
+    return (
+        len(parts) == 3
+        and len(parts[0]) == 4
+        and len(parts[1]) == 2
+        and len(parts[2]) == 2
+        and _digits(parts[0])
+        and _digits(parts[1])
+        and _digits(parts[2])
+        and _valid_date(int(parts[0]), int(parts[1]), int(parts[2]))
+    )
 
 
 def date(obj: dict, path: str, key: str, default=None) -> str:
@@ -147,8 +193,11 @@ def date(obj: dict, path: str, key: str, default=None) -> str:
     if value is None:
         raise fail(here, "必须填写日期。", "a date is required.")
     if not is_iso_date(value):
-        raise fail(here, "“" + str(value) + "”不是有效日期（格式 YYYY-MM-DD）。",
-                   "“" + str(value) + "” is not a valid date (YYYY-MM-DD).")
+        raise fail(
+            here,
+            "“" + str(value) + "”不是有效日期（格式 YYYY-MM-DD）。",
+            "“" + str(value) + "” is not a valid date (YYYY-MM-DD).",
+        )
     return value
 
 
@@ -158,16 +207,26 @@ def month(obj: dict, path: str, key: str) -> tuple:
     value = obj.get(key)
     text = value if isinstance(value, str) else ""
     parts = text.split("-")
-    if (len(parts) != 2 or len(parts[0]) != 4 or len(parts[1]) != 2
-            or not (_digits(parts[0]) and _digits(parts[1])) or not 1 <= int(parts[1]) <= 12):
-        raise fail(here, "“" + str(value) + "”不是有效月份（格式 YYYY-MM）。",
-                   "“" + str(value) + "” is not a valid month (YYYY-MM).")
+    if (
+        len(parts) != 2
+        or len(parts[0]) != 4
+        or len(parts[1]) != 2
+        or not (_digits(parts[0]) and _digits(parts[1]))
+        or not 1 <= int(parts[1]) <= 12
+    ):
+        raise fail(
+            here,
+            "“" + str(value) + "”不是有效月份（格式 YYYY-MM）。",
+            "“" + str(value) + "” is not a valid month (YYYY-MM).",
+        )
     return int(parts[0]), int(parts[1])
 
 
 def must_be_default(value, default, path: str, policy_title: dict):
     """A field that does not apply to this policy: only its default value is accepted."""
     if value != default:
-        raise fail(path,
-                   "不适用于" + policy_title["zh"] + "（资料未载明相关规定）。",
-                   "does not apply to " + policy_title["en"] + " (the sources state no such rule).")
+        raise fail(
+            path,
+            "不适用于" + policy_title["zh"] + "（资料未载明相关规定）。",
+            "does not apply to " + policy_title["en"] + " (the sources state no such rule).",
+        )

@@ -14,8 +14,12 @@ from .shared_rules import (
     pay_yearly_threshold,
 )
 
-ASSISTANCE_GROUP = {"tekun": "tekun", "dibao": "basic_living", "disabled": "basic_living",
-                    "dibao_edge": "low_income_edge"}
+ASSISTANCE_GROUP = {
+    "tekun": "tekun",
+    "dibao": "basic_living",
+    "disabled": "basic_living",
+    "dibao_edge": "low_income_edge",
+}
 
 
 def new_year(person: dict) -> dict:
@@ -31,12 +35,13 @@ def first_self_pay(edition, claim: dict, ledger) -> int:
     the patient bears 10% (in province) or 20% (out of province) first; the rest settles normally.
     Card settlement where treated, an emergency, or a long-term or referral filing: normal."""
     amount = claim["amount"]
-    if (claim["where"] == "local" or claim["settled"] != "reimbursed" or claim["emergency"]
-            or claim["filing"] != "none"):
+    if claim["where"] == "local" or claim["settled"] != "reimbursed" or claim["emergency"] or claim["filing"] != "none":
         return amount
     rate, ref = edition.get("remote/first_self_pay", claim["where"])
     part = share_of(amount, rate)
-    ledger.pay("personal", part, "remote_first_self_pay", {"where": claim["where"], "rate": rate, "part": Money(part)}, ref)
+    ledger.pay(
+        "personal", part, "remote_first_self_pay", {"where": claim["where"], "rate": rate, "part": Money(part)}, ref
+    )
     return amount - part
 
 
@@ -51,8 +56,9 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
         cut, cut_ref = edition.get("outpatient/signed_gp_deductible_reduction/" + status, field="person.signed_gp")
         deductible = max(0, deductible - cut)
         ledger.note("signed_gp_deductible_cut", {"cut": Money(cut), "deductible": Money(deductible)}, cut_ref)
-    cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, cost, ref,
-                                "outpatient_deductible")
+    cost = pay_yearly_threshold(
+        ledger, state, "outpatient_deductible_paid", deductible, cost, ref, "outpatient_deductible"
+    )
     if not cost:
         return
     fund_share, share_ref = edition.get("outpatient/fund_share/" + status, claim["level"], field="person.status")
@@ -61,10 +67,20 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
         fund_share += bonus
         ledger.note("signed_centre_bonus", {"bonus": bonus}, bonus_ref)
     fund = share_of(cost, fund_share)
-    ledger.pay("fund", fund, "outpatient_fund",
-               {"cost": Money(cost), "level": claim["level"], "fund_share": fund_share, "fund": Money(fund)}, share_ref)
-    ledger.pay("personal", cost - fund, "outpatient_co_payment",
-               {"patient_share": BP - fund_share, "personal": Money(cost - fund)}, share_ref)
+    ledger.pay(
+        "fund",
+        fund,
+        "outpatient_fund",
+        {"cost": Money(cost), "level": claim["level"], "fund_share": fund_share, "fund": Money(fund)},
+        share_ref,
+    )
+    ledger.pay(
+        "personal",
+        cost - fund,
+        "outpatient_co_payment",
+        {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
+        share_ref,
+    )
 
 
 def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int):
@@ -74,7 +90,7 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
     limit the fund pays by band; above it critical illness insurance pays 90%."""
     level = claim["level"]
     shares, share_ref = edition.get("inpatient/fund_share/" + person["status"], field="person.status")
-    limit, limit_ref = edition.get("inpatient/limit")
+    limit, _ = edition.get("inpatient/limit")
     start = state["cumulative"]
     if claim["kind"] == "inpatient":
         deductibles, ded_ref = edition.get("inpatient/deductible")
@@ -89,19 +105,48 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
         piece = high - low
         fund_share = band_math.for_level(band["value"], level)
         fund = share_of(piece, fund_share)
-        ledger.pay("fund", fund, "band_fund", {"low": Money(low), "high": Money(high), "piece": Money(piece),
-                                               "fund_share": fund_share, "fund": Money(fund)}, share_ref, mark=mark)
-        ledger.pay("personal", piece - fund, "band_co_payment",
-                   {"patient_share": BP - fund_share, "personal": Money(piece - fund)}, share_ref, mark=mark)
+        ledger.pay(
+            "fund",
+            fund,
+            "band_fund",
+            {
+                "low": Money(low),
+                "high": Money(high),
+                "piece": Money(piece),
+                "fund_share": fund_share,
+                "fund": Money(fund),
+            },
+            share_ref,
+            mark=mark,
+        )
+        ledger.pay(
+            "personal",
+            piece - fund,
+            "band_co_payment",
+            {"patient_share": BP - fund_share, "personal": Money(piece - fund)},
+            share_ref,
+            mark=mark,
+        )
     if end > limit:
         above = end - max(start, limit)
         ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")
         insured = share_of(above, ci_share)
-        ledger.pay("critical_illness", insured, "above_limit_insured",
-                   {"limit": Money(limit), "above": Money(above), "ci_share": ci_share, "insured": Money(insured)},
-                   ci_ref, mark="above_limit")
-        ledger.pay("personal", above - insured, "above_limit_personal",
-                   {"patient_share": BP - ci_share, "personal": Money(above - insured)}, ci_ref, mark="above_limit")
+        ledger.pay(
+            "critical_illness",
+            insured,
+            "above_limit_insured",
+            {"limit": Money(limit), "above": Money(above), "ci_share": ci_share, "insured": Money(insured)},
+            ci_ref,
+            mark="above_limit",
+        )
+        ledger.pay(
+            "personal",
+            above - insured,
+            "above_limit_personal",
+            {"patient_share": BP - ci_share, "personal": Money(above - insured)},
+            ci_ref,
+            mark="above_limit",
+        )
 
 
 def assistance(edition, person: dict, claim: dict, state: dict, ledger):

@@ -19,8 +19,9 @@ def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
     300; above it the patient pays by tier and level (less at the signed community centre)."""
     pay_own_parts(ledger, claim)
     deductible, ref = edition.get("outpatient/deductible")
-    cost = pay_yearly_threshold(ledger, state, "outpatient_deductible_paid", deductible, claim["amount"], ref,
-                                "outpatient_deductible")
+    cost = pay_yearly_threshold(
+        ledger, state, "outpatient_deductible_paid", deductible, claim["amount"], ref, "outpatient_deductible"
+    )
     if not cost:
         return
     level = "signed_community" if claim["at_signed_gp"] else claim["level"]
@@ -28,7 +29,17 @@ def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):
     patient_share, share_ref = edition.get("outpatient/personal_share/tier" + tier, level)
     fund_share = BP - patient_share
     fund = share_of(cost, fund_share)
-    ledger.pay("fund", fund, "resident_fund",
-               {"cost": Money(cost), "tier": tier, "place": level, "fund_share": fund_share, "fund": Money(fund)}, share_ref)
-    ledger.pay("personal", cost - fund, "resident_personal",
-               {"patient_share": patient_share, "personal": Money(cost - fund)}, share_ref)
+    ledger.pay(
+        "fund",
+        fund,
+        "resident_fund",
+        {"cost": Money(cost), "tier": tier, "place": level, "fund_share": fund_share, "fund": Money(fund)},
+        share_ref,
+    )
+    ledger.pay(
+        "personal",
+        cost - fund,
+        "resident_personal",
+        {"patient_share": patient_share, "personal": Money(cost - fund)},
+        share_ref,
+    )

@@ -23,20 +23,20 @@ def _digits_end(token: str, i: int) -> int:
 def is_json_number(token: str) -> bool:
     """-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? — JSON's number, nothing more."""
     i = 1 if token.startswith("-") else 0
-    if token[i:i + 1] == "0":
+    if token[i : i + 1] == "0":
         i += 1
-    elif token[i:i + 1] in ("", "-", "+", ".", "e", "E"):
+    elif token[i : i + 1] in ("", "-", "+", ".", "e", "E"):
         return False
     else:
         i = _digits_end(token, i)
-    if token[i:i + 1] == ".":
+    if token[i : i + 1] == ".":
         end = _digits_end(token, i + 1)
         if end == i + 1:
             return False
         i = end
-    if token[i:i + 1] in ("e", "E"):
+    if token[i : i + 1] in ("e", "E"):
         i += 1
-        if token[i:i + 1] in ("+", "-"):
+        if token[i : i + 1] in ("+", "-"):
             i += 1
         end = _digits_end(token, i)
         if end == i:

@@ -55,7 +55,7 @@ def parse_decimal(value, places: int):
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value * (10 ** places)
+        return value * (10**places)
     if isinstance(value, float):
         return float_scaled(value, places)
     if not isinstance(value, str):
@@ -79,7 +79,7 @@ def parse_decimal(value, places: int):
         frac = frac[:-1]
     if len(frac) > places:
         return None
-    scaled = int(whole or "0") * (10 ** places) + int((frac + "0" * places)[:places] or "0")
+    scaled = int(whole or "0") * (10**places) + int((frac + "0" * places)[:places] or "0")
     return -scaled if negative else scaled
 
 
@@ -90,8 +90,8 @@ def float_scaled(value: float, places: int):
     (no decimal with two places is that double). Floats too large for their decimals to be
     exact (2**53 / 10**places and above), infinities and NaN are refused.
     """
-    scale = 10 ** places
-    if value != value or not -(2 ** 53) < value * scale < 2 ** 53:
+    scale = 10**places
+    if value != value or not -(2**53) < value * scale < 2**53:
         return None
     guess = int(value * scale)
     for n in (guess - 1, guess, guess + 1):

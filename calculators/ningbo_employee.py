@@ -47,8 +47,14 @@ def pay_shared(ledger, cost: int, patient_share: int, ref: dict, kind: str, args
     fund = share_of(cost, fund_share)
     args["cost"], args["fund_share"], args["fund"] = Money(cost), fund_share, Money(fund)
     ledger.pay("fund", fund, kind, args, ref, mark=mark)
-    ledger.pay("personal", cost - fund, "co_payment", {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
-               ref, mark=mark)
+    ledger.pay(
+        "personal",
+        cost - fund,
+        "co_payment",
+        {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
+        ref,
+        mark=mark,
+    )
     return cost - fund
 
 
@@ -61,8 +67,11 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
     segment, ref = edition.get(path)
     if isinstance(segment, list):
         if person["age"] is None:
-            raise fail("person.age", "宁波在职职工的门诊自负段按年龄确定，请填写年龄。",
-                       "Ningbo's outpatient self-pay segment for employees depends on age; give the age.")
+            raise fail(
+                "person.age",
+                "宁波在职职工的门诊自负段按年龄确定，请填写年龄。",
+                "Ningbo's outpatient self-pay segment for employees depends on age; give the age.",
+            )
         segment = band_math.at_age(segment, person["age"])
     cost = pay_yearly_threshold(ledger, state, "self_pay_paid", segment, cost, ref, "outpatient_self_pay_segment")
     if not cost:
@@ -92,8 +101,15 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int,
     shares, share_ref = edition.get("inpatient/personal_share/" + person["status"])
     for low, high, band in band_math.cut(start, start + cost - own, shares):
         patient_share = band_math.for_level(band["value"], level) + reduction
-        own += pay_shared(ledger, high - low, patient_share, share_ref, "band_patient_share_fund",
-                          {"low": Money(low), "high": Money(high)}, "band:" + str(shares.index(band)))
+        own += pay_shared(
+            ledger,
+            high - low,
+            patient_share,
+            share_ref,
+            "band_patient_share_fund",
+            {"low": Money(low), "high": Money(high)},
+            "band:" + str(shares.index(band)),
+        )
     return own
 
 
@@ -109,8 +125,13 @@ def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
         raise edition.refuse("critical_illness/share", claim["path"] + ".amount")
     amount = paid_after - band_math.cumulative(before, shares)
     if amount:
-        ledger.relieve("critical_illness", amount, "critical_illness_bands",
-                       {"compliant": Money(after), "threshold": Money(shares[0]["up_to"]), "amount": Money(amount)}, ref)
+        ledger.relieve(
+            "critical_illness",
+            amount,
+            "critical_illness_bands",
+            {"compliant": Money(after), "threshold": Money(shares[0]["up_to"]), "amount": Money(amount)},
+            ref,
+        )
 
 
 def settle_claim(edition, person: dict, claim: dict, state: dict, ledger):

@@ -8,12 +8,16 @@ nests the paths, derives the in-scope ``amount`` and refuses what a form can get
 scenario file cannot (a part larger than the bill, a break left empty).
 """
 
-from . import api, fields
+import json
+
+from . import api, fields, jsonout, present
 from .errors import InputError
 from .money import plain_yuan
 
 # A page run arrives as {"form": {flat field path: value}}; anything else is a plain scenario.
 FORM = "form"
+# The two-city page settles one bill under every employee scheme (a page-only calculator).
+COMPARE = "compare"
 
 
 def nest(flat: dict) -> dict:
@@ -55,12 +59,17 @@ def in_scope(claim: dict, path: str) -> dict:
     out_of_scope = _optional_fen(claim, path, "out_of_scope")
     category_b = _optional_fen(claim, path, "category_b")
     if out_of_scope > bill:
-        raise fields.fail(fields.field_path(path, "out_of_scope"), "其中自费部分不能大于总费用。",
-                          "the out-of-scope part cannot be larger than the total bill.")
+        raise fields.fail(
+            fields.field_path(path, "out_of_scope"),
+            "其中自费部分不能大于总费用。",
+            "the out-of-scope part cannot be larger than the total bill.",
+        )
     if out_of_scope + category_b > bill:
-        raise fields.fail(fields.field_path(path, "category_b"),
-                          "其中乙类先行自付部分不能大于总费用减去自费部分。",
-                          "the category-B part cannot be larger than the total bill minus the out-of-scope part.")
+        raise fields.fail(
+            fields.field_path(path, "category_b"),
+            "其中乙类先行自付部分不能大于总费用减去自费部分。",
+            "the category-B part cannot be larger than the total bill minus the out-of-scope part.",
+        )
     out = {k: claim[k] for k in claim if k != "bill"}
     out["amount"] = plain_yuan(bill - out_of_scope - category_b)
     out["out_of_scope"] = plain_yuan(out_of_scope)
@@ -75,22 +84,30 @@ def _check_form(calculator: str, scenario: dict):
         gap = scenario.get("break_months")
         empty = gap is None or (isinstance(gap, str) and not gap.strip())
         if first is False and empty:
-            raise fields.fail("break_months", "不是首次参保时，请填写之前中断缴费的月数（没有中断填 0）。",
-                              "if this is not your first time insured, enter how many months you went without "
-                              "contributions (0 if none).")
+            raise fields.fail(
+                "break_months",
+                "不是首次参保时，请填写之前中断缴费的月数（没有中断填 0）。",
+                "if this is not your first time insured, enter how many months you went without "
+                "contributions (0 if none).",
+            )
         if first is True and not empty and fields.whole(scenario, "", "break_months", 0, 1200) != 0:
-            raise fields.fail("break_months", "首次参保不会有中断月数；以前参过保的，请取消勾选“首次参保”。",
-                              "a first enrolment has no break; if you were insured before, untick “first time insured”.")
+            raise fields.fail(
+                "break_months",
+                "首次参保不会有中断月数；以前参过保的，请取消勾选“首次参保”。",
+                "a first enrolment has no break; if you were insured before, untick “first time insured”.",
+            )
         if empty:
             scenario.pop("break_months", None)
     if calculator == "contribution" and scenario.get("policy") == "hangzhou-employee":
         average = scenario.get("provincial_average")
         if average is None or (isinstance(average, str) and not average.strip()):
-            raise fields.fail("provincial_average",
-                              "请填写浙江省人力社保部门公布的上年度全省平均工资（月）。本站的资料没有这个数，所以要你来填。",
-                              "enter the provincial average monthly wage for last year as published by the Zhejiang "
-                              "human resources and social security department. The site's sources do not give it, "
-                              "so it has to come from you.")
+            raise fields.fail(
+                "provincial_average",
+                "请填写浙江省人力社保部门公布的上年度全省平均工资（月）。本站的资料没有这个数，所以要你来填。",
+                "enter the provincial average monthly wage for last year as published by the Zhejiang "
+                "human resources and social security department. The site's sources do not give it, "
+                "so it has to come from you.",
+            )
 
 
 def from_form(calculator: str, flat: dict) -> dict:
@@ -99,8 +116,9 @@ def from_form(calculator: str, flat: dict) -> dict:
     _check_form(calculator, scenario)
     claims = scenario.get("claims")
     if isinstance(claims, list):
-        scenario["claims"] = [in_scope(c, "claims[" + str(i) + "]") if isinstance(c, dict) else c
-                              for i, c in enumerate(claims)]
+        scenario["claims"] = [
+            in_scope(c, "claims[" + str(i) + "]") if isinstance(c, dict) else c for i, c in enumerate(claims)
+        ]
     return scenario
 
 
@@ -108,28 +126,67 @@ def _bill_field(error: dict, flat: dict) -> dict:
     """An error about an amount the reader did not type points at the bill they did type."""
     field = error["field"]
     if field.startswith("claims[") and field.endswith("].amount"):
-        index = field[len("claims["):-len("].amount")]
+        index = field[len("claims[") : -len("].amount")]
         if "claims." + index + ".bill" in flat:
             error["field"] = "claims[" + index + "].bill"
     return error
 
 
-def run(calculator: str, scenario, today: str) -> dict:
-    """api.run for a plain scenario; for a page's {"form": …} the conversion first.
+def compared(bundle=None) -> list:
+    """The policies the two-city page settles side by side: every employee scheme that settles."""
+    policies = (bundle or api.bundle())["policies"]
+    return [
+        p for p in sorted(policies) if policies[p]["scheme"] == "employee" and "settle" in policies[p]["calculators"]
+    ]
+
+
+def compare(flat: dict, today: str, bundle=None) -> dict:
+    """One form's bill settled under each compared policy: ``{"compared": [result, …], "titles": {policy: {zh, en}}}``, or the
+    first refusal (the inputs are the same for all, so one message serves)."""
+    results = []
+    for policy in compared(bundle):
+        result = run("settle", {FORM: dict(flat, policy=policy)}, today, bundle)
+        if "error" in result:
+            return result
+        results.append(result)
+    policies = (bundle or api.bundle())["policies"]
+    titles = {}
+    for result in results:
+        titles[result["policy"]] = policies[result["policy"]]["title"]
+    return {"compared": results, "titles": titles}
+
+
+def run(calculator: str, scenario, today: str, bundle=None) -> dict:
+    """api.run for a plain scenario; for a page's {"form": …} the conversion first. ``bundle``
+    is the build's freshly compiled policies (the browser uses the packaged ones).
 
     A page's result also says whether the date was left empty (``date_given``), so the slip
     can show which date it used.
     """
+    if calculator == COMPARE:
+        return compare(scenario[FORM], today, bundle)
     if not (isinstance(scenario, dict) and list(scenario) == [FORM] and isinstance(scenario[FORM], dict)):
-        return api.run(calculator, scenario, today)
+        return api.run(calculator, scenario, today, bundle)
     flat = scenario[FORM]
     try:
         converted = from_form(calculator, flat)
     except InputError as exc:
         return exc.as_dict()
-    result = api.run(calculator, converted, today)
+    result = api.run(calculator, converted, today, bundle)
     if "error" in result:
         _bill_field(result["error"], flat)
     else:
         result["date_given"] = bool(flat.get("date"))
     return result
+
+
+def page_result(calculator: str, scenario_json: str, today: str, lang: str, links_json: str) -> list:
+    """The one function the browser worker calls per run: [the result as the CLI's JSON text,
+    the slip's HTML (empty for a refusal)]. Arguments are plain text, as a worker message has them."""
+    try:
+        scenario = api.parse_scenario(scenario_json)
+    except ValueError:
+        result = InputError("scenario", "输入不是有效的 JSON。", "The input is not valid JSON.").as_dict()
+    else:
+        result = run(calculator, scenario, today)
+    return [jsonout.dumps(result), present.render(calculator, result, lang, json.loads(links_json))]

@@ -11,56 +11,183 @@ from .money import BP, format_share, format_yuan, round_half_up
 
 PAYERS = ("account", "fund", "critical_illness", "assistance", "personal")
 WORDS = {
-    "total": ("总费用", "Total cost"), "account": ("个人账户", "Personal account"),
-    "fund": ("统筹基金", "Pooling fund"), "critical_illness": ("大病保险", "Critical illness insurance"),
-    "assistance": ("医疗救助", "Medical assistance"), "personal": ("个人自付现金", "You pay in cash"),
-    "result": ("计算结果", "Result"), "who_pays": ("谁付多少", "Who pays what"),
-    "how": ("怎么算的", "How this was worked out"), "source": ("依据", "source"),
-    "claim": ("第{n}笔", "Claim {n}"), "timeline": ("全年累计", "Through the year"),
-    "account_left": ("账户余额", "Account left"), "running": ("年度累计住院费用", "Year's running inpatient total"),
-    "edition": ("适用版本", "Edition used"), "date": ("日期", "Date"),
-    "outpatient": ("门诊", "Outpatient"), "inpatient": ("住院", "Inpatient"),
+    "total": ("总费用", "Total cost"),
+    "account": ("个人账户", "Personal account"),
+    "fund": ("统筹基金", "Pooling fund"),
+    "critical_illness": ("大病保险", "Critical illness insurance"),
+    "assistance": ("医疗救助", "Medical assistance"),
+    "personal": ("个人自付现金", "You pay in cash"),
+    "result": ("计算结果", "Result"),
+    "who_pays": ("谁付多少", "Who pays what"),
+    "how": ("怎么算的", "How this was worked out"),
+    "source": ("依据", "source"),
+    "claim": ("第{n}笔", "Claim {n}"),
+    "timeline": ("全年累计", "Through the year"),
+    "account_left": ("账户余额", "Account left"),
+    "running": ("年度累计住院费用", "Year's running inpatient total"),
+    "edition": ("适用版本", "Edition used"),
+    "date": ("日期", "Date"),
+    "outpatient": ("门诊", "Outpatient"),
+    "inpatient": ("住院", "Inpatient"),
     "special_outpatient": ("特殊病种门诊", "Special-disease outpatient"),
-    "tertiary": ("三级", "tertiary"), "other": ("其他", "other"), "community": ("社区", "community"),
-    "events": ("这一笔发生了什么", "What happened in this claim"), "yes": ("是", "yes"), "no": ("否", "no"),
+    "tertiary": ("三级", "tertiary"),
+    "other": ("其他", "other"),
+    "community": ("社区", "community"),
+    "events": ("这一笔发生了什么", "What happened in this claim"),
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
     "none": ("—", "—"),
-    "you_pay": ("你自己要付", "You pay"), "rules_from": ("{d}起施行的版本", "in force from {d}"),
+    "you_pay": ("你自己要付", "You pay"),
+    "rules_from": ("{d}起施行的版本", "in force from {d}"),
     "used_date": ("按 {d} 的规定计算", "Worked out with the rules of {d}"),
     "today": ("未填日期，按今天（{d}）计算", "No date given: worked out for today ({d})"),
-    "newest": ("最新资料为{t}，之后的调整本站未收录。", "The newest rules on this site are the {t}; later changes are not included."),
-    "newest_plain": ("这是本站收录的最新一版规定，之后的调整未收录。", "These are the newest rules on this site; later changes are not included."),
+    "newest": (
+        "最新资料为{t}，之后的调整本站未收录。",
+        "The newest rules on this site are the {t}; later changes are not included.",
+    ),
+    "newest_plain": (
+        "这是本站收录的最新一版规定，之后的调整未收录。",
+        "These are the newest rules on this site; later changes are not included.",
+    ),
     "estimate": ("估算，以医保经办机构结算为准。", "An estimate; the insurance office's settlement is what counts."),
-    "you_pay_month": ("你每月缴", "You pay each month"), "credited_lead": ("一年实际划入账户", "Credited to your account in a year"),
-    "enough": ("缴费年限已够", "Your contribution years are enough"), "not_enough": ("缴费年限还不够", "Your contribution years are not yet enough"),
-    "topup_lead": ("一次性补缴约", "One-off top-up"), "starts": ("从这个月起享受待遇", "Benefits start in"),
+    "you_pay_month": ("你每月缴", "You pay each month"),
+    "credited_lead": ("一年实际划入账户", "Credited to your account in a year"),
+    "enough": ("缴费年限已够", "Your contribution years are enough"),
+    "not_enough": ("缴费年限还不够", "Your contribution years are not yet enough"),
+    "topup_lead": ("一次性补缴约", "One-off top-up"),
+    "starts": ("从这个月起享受待遇", "Benefits start in"),
     "scroll": ("表格较宽，可左右滑动查看。", "The table is wide: scroll sideways to see all of it."),
+    # The calculator page around the slip: its form and buttons (written by the build) and the
+    # messages its script shows (handed to it as the page's data-words, see page_words).
+    "calculators": ("计算器", "Calculators"),
+    "calculators_intro": (
+        "计算都在你的浏览器里完成，输入的数字不会发送到任何地方。",
+        "Everything is computed in your browser; nothing you enter is sent anywhere.",
+    ),
+    "calculate": ("计算", "Calculate"),
+    "share": ("复制分享链接", "Copy a link to this"),
+    "print": ("打印结算单", "Print"),
+    "add": ("添加一笔", "Add a claim"),
+    "remove": ("删除这一笔", "Remove"),
+    "download": ("正在下载计算程序", "Downloading the calculator"),
+    "start": ("正在启动 Python", "Starting Python"),
+    "packages": ("正在载入计算器", "Loading the calculators"),
+    "ready": ("计算器已就绪", "The calculator is ready"),
+    "received": ("（已下载 {x} / {y} MB）", " ({x} of {y} MB downloaded)"),
+    "failed": (
+        "计算器没能加载，所以暂时不能重新计算。页面上的示例结果仍然有效。",
+        "The calculator could not be loaded, so nothing can be recalculated for now. The example result on the page still holds.",
+    ),
+    "retry": ("重试", "Try again"),
+    "waiting": (
+        "正在计算……（计算器第一次加载可能要等一会儿，下面仍是上一次的结果）",
+        "Calculating… (the first load can take a while; the result below is still the previous one)",
+    ),
+    "invalid": ("输入有误，没有计算。请按红字提示修改。", "Some input needs fixing; nothing was calculated."),
+    "not_stated": (
+        "资料没有给出所需的数字，无法计算。",
+        "The sources do not give a figure this needs, so nothing was calculated.",
+    ),
+    "stale": (
+        "输入已改动，下面还是上一次的结果。点“计算”更新。",
+        "You changed the inputs; the result below is still the previous one. Press Calculate to update it.",
+    ),
+    "copied": (
+        "链接已复制。链接里的数字只在 # 号后面，不会发送到服务器。",
+        "Link copied. The figures sit after the # and are never sent to a server.",
+    ),
+    "copy_failed": ("请复制下面的链接：", "Copy this link:"),
+    "link_label": ("分享链接", "Link to share"),
+    "broken": (
+        "计算出错，没有结果。请重试或刷新页面。",
+        "The calculation failed; there is no result. Try again or reload the page.",
+    ),
+    "example": (
+        "示例：按上面的默认输入计算。改动输入后点“计算”。",
+        "An example for the inputs above. Change them and press Calculate.",
+    ),
+    "computed": ("按你的输入计算。", "Worked out for your inputs."),
+    "announce": ("计算完成。", "Calculated."),
+    "empty": ("（未填）", "(empty)"),
+    "colon": ("：", ": "),
+    "inputs": ("输入", "Inputs"),
+    "not_printed": ("没有打印：输入有误，请先修改。", "Not printed: some input needs fixing first."),
 }
+# The words the page's script uses (docs/overrides/assets/calc/widgets.js): it has none of its own.
+SCRIPT_WORDS = (
+    "download",
+    "start",
+    "packages",
+    "ready",
+    "received",
+    "failed",
+    "retry",
+    "waiting",
+    "invalid",
+    "not_stated",
+    "stale",
+    "copied",
+    "copy_failed",
+    "link_label",
+    "claim",
+    "broken",
+    "example",
+    "computed",
+    "announce",
+    "yes",
+    "no",
+    "empty",
+    "inputs",
+    "not_printed",
+    "colon",
+)
 EVENTS = {
     "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),
-    "deductible_met": ("起付标准（自负段）付足，基金开始支付", "the deductible (self-pay segment) was met; the fund starts paying"),
+    "deductible_met": (
+        "起付标准（自负段）付足，基金开始支付",
+        "the deductible (self-pay segment) was met; the fund starts paying",
+    ),
     "band": ("年度累计进入第{n}段", "the year's running total entered band {n}"),
-    "above_limit": ("超过住院最高限额，大病保险接手", "above the inpatient limit; critical illness insurance takes over"),
+    "above_limit": (
+        "超过住院最高限额，大病保险接手",
+        "above the inpatient limit; critical illness insurance takes over",
+    ),
     "critical_illness": ("大病保险开始支付", "critical illness insurance started paying"),
     "assistance": ("医疗救助开始", "medical assistance started"),
 }
 FIELD_WORDS = {
-    "base": ("缴费基数（月）", "Contribution base (monthly)"), "employee": ("个人每月缴费", "You pay per month"),
-    "employer": ("单位每月缴费", "Employer pays per month"), "total": ("每月合计", "Total per month"),
-    "employee_year": ("个人全年", "You pay per year"), "employer_year": ("单位全年", "Employer pays per year"),
-    "total_year": ("全年合计", "Total per year"), "monthly": ("每月划入", "Credited per month"),
-    "year": ("全年划入", "Credited per year"), "levies": ("从账户扣缴", "Deducted from the account"),
-    "credited": ("全年实际到账", "Net credited per year"), "eligible": ("年限是否已够", "Enough years?"),
+    "base": ("缴费基数（月）", "Contribution base (monthly)"),
+    "employee": ("个人每月缴费", "You pay per month"),
+    "employer": ("单位每月缴费", "Employer pays per month"),
+    "total": ("每月合计", "Total per month"),
+    "employee_year": ("个人全年", "You pay per year"),
+    "employer_year": ("单位全年", "Employer pays per year"),
+    "total_year": ("全年合计", "Total per year"),
+    "monthly": ("每月划入", "Credited per month"),
+    "year": ("全年划入", "Credited per year"),
+    "levies": ("从账户扣缴", "Deducted from the account"),
+    "credited": ("全年实际到账", "Net credited per year"),
+    "eligible": ("年限是否已够", "Enough years?"),
     "short_local_months": ("市区实际缴费还差（月）", "Months short, paid in the urban area"),
     "short_cumulative_months": ("累计缴费还差（月）", "Months short, cumulative"),
-    "required_months": ("最低缴费（月）", "Months required"), "counted_months": ("认定缴费（月）", "Months counted"),
-    "short_months": ("还差（月）", "Months short"), "topup": ("一次性补缴", "One-off top-up"),
+    "required_months": ("最低缴费（月）", "Months required"),
+    "counted_months": ("认定缴费（月）", "Months counted"),
+    "short_months": ("还差（月）", "Months short"),
+    "topup": ("一次性补缴", "One-off top-up"),
     "start": ("开始享受待遇的月份", "Benefits start in"),
 }
 SHOWN = {
     "contribution": ("base", "employee", "employer", "total", "employee_year", "employer_year", "total_year"),
     "account": ("monthly", "year", "levies", "credited"),
-    "retirement": ("eligible", "short_local_months", "short_cumulative_months", "required_months", "counted_months",
-                   "short_months", "topup"),
+    "retirement": (
+        "eligible",
+        "short_local_months",
+        "short_cumulative_months",
+        "required_months",
+        "counted_months",
+        "short_months",
+        "topup",
+    ),
     "benefit-start": ("start",),
 }
 
@@ -71,6 +198,11 @@ def esc(text) -> str:
 
 def word(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "zh" else 1]
+
+
+def page_words(lang: str) -> dict:
+    """The script's words in one language, for the page's data-words attribute."""
+    return {key: word(key, lang) for key in SCRIPT_WORDS}
 
 
 def yuan(value, lang: str) -> str:
@@ -98,24 +230,60 @@ def chart(result: dict, lang: str) -> str:
             continue
         width = fen * BP // total if total else 0
         share = format_share(round_half_up(fen * BP, total) if total else 0)
-        bars.append('<rect class="yb-bar yb-' + payer + '" x="' + str(x) + '" y="0" width="' + str(width)
-                    + '" height="40"><title>' + esc(word(payer, lang)) + " " + esc(yuan(result[payer], lang)) + "</title></rect>")
-        legend.append((payer, word(payer, lang) + " " + yuan(result[payer], lang)
-                       + ("（" + share + "）" if lang == "zh" else " (" + share + ")")))
+        bars.append(
+            '<rect class="yb-bar yb-'
+            + payer
+            + '" x="'
+            + str(x)
+            + '" y="0" width="'
+            + str(width)
+            + '" height="40"><title>'
+            + esc(word(payer, lang))
+            + " "
+            + esc(yuan(result[payer], lang))
+            + "</title></rect>"
+        )
+        legend.append(
+            (
+                payer,
+                word(payer, lang)
+                + " "
+                + yuan(result[payer], lang)
+                + ("（" + share + "）" if lang == "zh" else " (" + share + ")"),
+            )
+        )
         x += width
     label = ("；" if lang == "zh" else "; ").join(text for _, text in legend)
-    return ('<figure class="yb-chart"><svg viewBox="0 0 10000 40" preserveAspectRatio="none" role="img" aria-label="'
-            + esc(word("who_pays", lang) + ": " + label) + '">' + "".join(bars) + "</svg><figcaption><ul>"
-            + "".join('<li><span class="yb-key yb-' + payer + '"></span>' + esc(text) + "</li>" for payer, text in legend)
-            + "</ul></figcaption></figure>")
+    return (
+        '<figure class="yb-chart"><svg viewBox="0 0 10000 40" preserveAspectRatio="none" role="img" aria-label="'
+        + esc(word("who_pays", lang) + ": " + label)
+        + '">'
+        + "".join(bars)
+        + "</svg><figcaption><ul>"
+        + "".join('<li><span class="yb-key yb-' + payer + '"></span>' + esc(text) + "</li>" for payer, text in legend)
+        + "</ul></figcaption></figure>"
+    )
 
 
 def totals_table(result: dict, lang: str) -> str:
-    rows = ['<tr><th scope="row">' + esc(word("total", lang)) + "</th><td>" + esc(yuan(result["total"], lang)) + "</td></tr>"]
+    rows = [
+        '<tr><th scope="row">'
+        + esc(word("total", lang))
+        + "</th><td>"
+        + esc(yuan(result["total"], lang))
+        + "</td></tr>"
+    ]
     for payer in PAYERS:
         cls = ' class="yb-you"' if payer == "personal" else ""
-        rows.append("<tr" + cls + '><th scope="row">' + esc(word(payer, lang)) + "</th><td>"
-                    + esc(yuan(result[payer], lang)) + "</td></tr>")
+        rows.append(
+            "<tr"
+            + cls
+            + '><th scope="row">'
+            + esc(word(payer, lang))
+            + "</th><td>"
+            + esc(yuan(result[payer], lang))
+            + "</td></tr>"
+        )
     return '<table class="yb-totals">' + "".join(rows) + "</table>"
 
 
@@ -148,25 +316,51 @@ def event_text(event: tuple, lang: str) -> str:
 def timeline(result: dict, lang: str) -> str:
     """One row per claim; on a phone each row reads as a small card (the cells carry their labels)."""
     seen = {}
-    labels = ("#", word("total", lang), word("fund", lang), word("personal", lang), word("account_left", lang),
-              word("running", lang), word("events", lang))
-    head = "".join("<th scope=\"col\">" + esc(text) + "</th>" for text in labels)
+    labels = (
+        "#",
+        word("total", lang),
+        word("fund", lang),
+        word("personal", lang),
+        word("account_left", lang),
+        word("running", lang),
+        word("events", lang),
+    )
+    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
     rows = []
     for i, claim in enumerate(result["claims"]):
         after = claim["year_after"]
         left = after.get("account_left")
         events = [event_text(e, lang) for e in claim_events(claim, seen)]
-        cells = (word("claim", lang).replace("{n}", str(i + 1)), yuan(claim["total"], lang), yuan(claim["fund"], lang),
-                 yuan(claim["personal"], lang), yuan(left, lang) if left is not None else word("none", lang),
-                 yuan(after["cumulative"], lang) if "cumulative" in after else word("none", lang),
-                 ("；" if lang == "zh" else "; ").join(events) or word("none", lang))
-        rows.append("<tr>" + "".join('<td data-label="' + esc(label) + '">' + esc(cell) + "</td>"
-                                     for label, cell in zip(labels, cells)) + "</tr>")
+        cells = (
+            word("claim", lang).replace("{n}", str(i + 1)),
+            yuan(claim["total"], lang),
+            yuan(claim["fund"], lang),
+            yuan(claim["personal"], lang),
+            yuan(left, lang) if left is not None else word("none", lang),
+            yuan(after["cumulative"], lang) if "cumulative" in after else word("none", lang),
+            ("；" if lang == "zh" else "; ").join(events) or word("none", lang),
+        )
+        rows.append(
+            "<tr>"
+            + "".join(
+                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
+            )
+            + "</tr>"
+        )
     # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
-    return ('<h3>' + esc(word("timeline", lang)) + '</h3><p class="yb-scroll-hint">' + esc(word("scroll", lang))
-            + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
-            + esc(word("timeline", lang)) + '"><table class="yb-timeline"><thead><tr>'
-            + head + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
+    return (
+        "<h3>"
+        + esc(word("timeline", lang))
+        + '</h3><p class="yb-scroll-hint">'
+        + esc(word("scroll", lang))
+        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
+        + esc(word("timeline", lang))
+        + '"><table class="yb-timeline"><thead><tr>'
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table></div>"
+    )
 
 
 def steps_html(steps: list, lang: str, links: dict) -> str:
@@ -177,8 +371,15 @@ def steps_html(steps: list, lang: str, links: dict) -> str:
 
 
 def claim_title(i: int, claim: dict, lang: str) -> str:
-    return (word("claim", lang).replace("{n}", str(i + 1)) + (": " if lang == "en" else "：") + word(claim["kind"], lang)
-            + " · " + word(claim["level"], lang) + " · " + yuan(claim["total"], lang))
+    return (
+        word("claim", lang).replace("{n}", str(i + 1))
+        + (": " if lang == "en" else "：")
+        + word(claim["kind"], lang)
+        + " · "
+        + word(claim["level"], lang)
+        + " · "
+        + yuan(claim["total"], lang)
+    )
 
 
 def edition_line(result: dict, lang: str, settlement: bool) -> str:
@@ -197,7 +398,9 @@ def edition_line(result: dict, lang: str, settlement: bool) -> str:
     when = WORDS["today" if result.get("date_given") is False else "used_date"][i].replace("{d}", result["date"])
     lines.append(esc(when))
     if edition["id"] == newest["id"]:
-        lines.append(esc(WORDS["newest"][i].replace("{t}", newest["title"][lang]) if settlement else WORDS["newest_plain"][i]))
+        lines.append(
+            esc(WORDS["newest"][i].replace("{t}", newest["title"][lang]) if settlement else WORDS["newest_plain"][i])
+        )
     return '<div class="yb-edition">' + "".join("<p>" + line + "</p>" for line in lines) + "</div>"
 
 
@@ -209,11 +412,21 @@ def lead(text: str, figure: str = "") -> str:
     """What the reader came for, first and large (a verdict alone when there is no figure)."""
     if not figure:
         return '<p class="yb-lead"><strong class="yb-key-figure">' + esc(text) + "</strong></p>"
-    return '<p class="yb-lead"><span class="yb-lead-text">' + esc(text) + '</span> <strong class="yb-key-figure">' + esc(figure) + "</strong></p>"
+    return (
+        '<p class="yb-lead"><span class="yb-lead-text">'
+        + esc(text)
+        + '</span> <strong class="yb-key-figure">'
+        + esc(figure)
+        + "</strong></p>"
+    )
 
 
 def settle_slip(result: dict, lang: str, links: dict) -> str:
-    parts = [lead(word("you_pay", lang), yuan(result["personal"], lang)), totals_table(result, lang), chart(result, lang)]
+    parts = [
+        lead(word("you_pay", lang), yuan(result["personal"], lang)),
+        totals_table(result, lang),
+        chart(result, lang),
+    ]
     if len(result["claims"]) > 1:
         parts.append(timeline(result, lang))
     parts.append('<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>")
@@ -251,18 +464,50 @@ def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
     rows = []
     for key in SHOWN[calculator]:
         if key in result:
-            rows.append('<tr><th scope="row">' + esc(FIELD_WORDS[key][0 if lang == "zh" else 1]) + "</th><td>"
-                        + esc(field_value(result[key], lang)) + "</td></tr>")
-    return (figures_lead(calculator, result, lang) + '<table class="yb-totals">' + "".join(rows) + "</table>"
-            + '<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>"
-            + steps_html(result["steps"], lang, links) + "</details>"
-            + edition_line(result, lang, False) + estimate_note(lang))
+            rows.append(
+                '<tr><th scope="row">'
+                + esc(FIELD_WORDS[key][0 if lang == "zh" else 1])
+                + "</th><td>"
+                + esc(field_value(result[key], lang))
+                + "</td></tr>"
+            )
+    return (
+        figures_lead(calculator, result, lang)
+        + '<table class="yb-totals">'
+        + "".join(rows)
+        + "</table>"
+        + '<details class="yb-steps" open><summary>'
+        + esc(word("how", lang))
+        + "</summary>"
+        + steps_html(result["steps"], lang, links)
+        + "</details>"
+        + edition_line(result, lang, False)
+        + estimate_note(lang)
+    )
+
+
+def compare_slip(result: dict, lang: str, links: dict) -> str:
+    """The same bill under each policy, one column each, headed by the policy's title."""
+    return (
+        '<div class="yb-cols">'
+        + "".join(
+            '<div class="yb-col"><h3>'
+            + esc(result["titles"][r["policy"]][lang])
+            + "</h3>"
+            + settle_slip(r, lang, links)
+            + "</div>"
+            for r in result["compared"]
+        )
+        + "</div>"
+    )
 
 
 def render(calculator: str, result: dict, lang: str, links: dict) -> str:
     """The slip for a result, or an empty string for a refusal (the form shows the message)."""
     if "error" in result:
         return ""
+    if calculator == "compare":
+        return compare_slip(result, lang, links)
     if calculator == "settle":
         return settle_slip(result, lang, links)
     return figures_slip(calculator, result, lang, links)

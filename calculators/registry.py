@@ -28,5 +28,8 @@ def refuse_unsupported(policy: dict, section: str, values: dict, path: str):
         reason = item.get("reason")
         if reason is None:
             fields.must_be_default(values[key], item["only"][0], here, policy["title"])
-        raise fields.fail(here, "不适用于" + policy["name"]["zh"] + "：" + reason["zh"],
-                          "not supported for " + policy["name"]["en"] + ": " + reason["en"])
+        raise fields.fail(
+            here,
+            "不适用于" + policy["name"]["zh"] + "：" + reason["zh"],
+            "not supported for " + policy["name"]["en"] + ": " + reason["en"],
+        )

@@ -17,7 +17,7 @@ MAX_MONTHS = 1200
 
 
 def fraction(text: str) -> tuple:
-    """"4/3" -> (4, 3): a factor the sources write as a fraction, kept exact."""
+    """ "4/3" -> (4, 3): a factor the sources write as a fraction, kept exact."""
     numerator, denominator = text.split("/")
     return int(numerator), int(denominator)
 
@@ -26,24 +26,41 @@ def local_and_cumulative(edition, scenario: dict) -> dict:
     local = fields.whole(scenario, "", "local_actual_months", 0, MAX_MONTHS)
     cumulative = fields.whole(scenario, "", "cumulative_months", 0, MAX_MONTHS)
     if local is None or cumulative is None:
-        raise fields.fail("local_actual_months" if local is None else "cumulative_months",
-                          "必须填写（月数）。", "is required (a number of months).")
+        raise fields.fail(
+            "local_actual_months" if local is None else "cumulative_months",
+            "必须填写（月数）。",
+            "is required (a number of months).",
+        )
     if local > cumulative:
-        raise fields.fail("local_actual_months", "市区实际缴费月数不能多于累计缴费月数。",
-                          "cannot exceed the cumulative months.")
+        raise fields.fail(
+            "local_actual_months", "市区实际缴费月数不能多于累计缴费月数。", "cannot exceed the cumulative months."
+        )
     need_local, local_ref = edition.get("retirement/local_actual_years")
     need_total, total_ref = edition.get("retirement/cumulative_years")
     short_local = max(0, 12 * need_local - local)
     short_total = max(0, 12 * need_total - cumulative)
     steps = [
-        step(None, "local_years_short" if short_local else "local_years_enough",
-             {"required": 12 * need_local, "have": local, "short": short_local}, local_ref),
-        step(None, "cumulative_years_short" if short_total else "cumulative_years_enough",
-             {"required": 12 * need_total, "have": cumulative, "short": short_total}, total_ref),
+        step(
+            None,
+            "local_years_short" if short_local else "local_years_enough",
+            {"required": 12 * need_local, "have": local, "short": short_local},
+            local_ref,
+        ),
+        step(
+            None,
+            "cumulative_years_short" if short_total else "cumulative_years_enough",
+            {"required": 12 * need_total, "have": cumulative, "short": short_total},
+            total_ref,
+        ),
     ]
-    return {"eligible": not short_local and not short_total, "required_local_months": 12 * need_local,
-            "required_cumulative_months": 12 * need_total, "short_local_months": short_local,
-            "short_cumulative_months": short_total, "steps": steps}
+    return {
+        "eligible": not short_local and not short_total,
+        "required_local_months": 12 * need_local,
+        "required_cumulative_months": 12 * need_total,
+        "short_local_months": short_local,
+        "short_cumulative_months": short_total,
+        "steps": steps,
+    }
 
 
 def reform_adjusted(edition, scenario: dict) -> dict:
@@ -69,8 +86,14 @@ def reform_adjusted(edition, scenario: dict) -> dict:
         if new_after:
             steps.append(step(None, "joined_after_reform", {"reform": reform}, reform_ref))
         else:
-            steps.append(step(None, "months_adjusted", {"reform": reform, "before": before, "factor": factor,
-                                                        "adjusted": adjusted}, factor_ref))
+            steps.append(
+                step(
+                    None,
+                    "months_adjusted",
+                    {"reform": reform, "before": before, "factor": factor, "adjusted": adjusted},
+                    factor_ref,
+                )
+            )
         steps.append(step(None, "minimum_years", {"required": required}, new_ref))
     short = max(0, required - counted)
     topup = None
@@ -80,23 +103,52 @@ def reform_adjusted(edition, scenario: dict) -> dict:
         else:
             basis = fields.money(scenario, "", "basis")
         rate, rate_ref = edition.get("retirement/topup_rate")
-        base_share, share_ref = edition.get("retirement/topup_base_share")
+        base_share, _ = edition.get("retirement/topup_base_share")
         topup = Money(round_half_up(short * basis * base_share * rate, BP * BP))
         if short:
-            steps.append(step(topup, "topup", {"short": short, "basis": Money(basis), "base_share": base_share,
-                                               "rate": rate, "topup": topup}, rate_ref))
+            steps.append(
+                step(
+                    topup,
+                    "topup",
+                    {"short": short, "basis": Money(basis), "base_share": base_share, "rate": rate, "topup": topup},
+                    rate_ref,
+                )
+            )
     elif short:
-        steps.append(step(None, "topup_not_stated",
-                          {"wage_year": edition.get("retirement/topup_floor_wage_year")[0]}, transition_ref))
-    return {"rule": rule, "required_months": required, "counted_months": counted, "short_months": short,
-            "eligible": short == 0, "topup": topup, "steps": steps}
+        steps.append(
+            step(
+                None,
+                "topup_not_stated",
+                {"wage_year": edition.get("retirement/topup_floor_wage_year")[0]},
+                transition_ref,
+            )
+        )
+    return {
+        "rule": rule,
+        "required_months": required,
+        "counted_months": counted,
+        "short_months": short,
+        "eligible": short == 0,
+        "topup": topup,
+        "steps": steps,
+    }
 
 
 # The registry's ``rule``: (the rule, the scenario keys it reads).
 RULES = {
     "local_and_cumulative": (local_and_cumulative, ("policy", "date", "local_actual_months", "cumulative_months")),
-    "reform_adjusted": (reform_adjusted, ("policy", "date", "retirement_date", "months_before_reform",
-                                          "months_after_reform", "new_after_reform", "basis")),
+    "reform_adjusted": (
+        reform_adjusted,
+        (
+            "policy",
+            "date",
+            "retirement_date",
+            "months_before_reform",
+            "months_after_reform",
+            "new_after_reform",
+            "basis",
+        ),
+    ),
 }
 
 

@@ -23,8 +23,8 @@ def open_scenario(scenario, bundle: dict, today: str, calculator: str, keys):
 def described(edition, extra: dict) -> dict:
     """A calculator's result: the policy, date and edition it used, plus its own figures."""
     out = {"policy": edition.policy_id, "date": edition.date, "edition": edition.describe()}
-    for key in extra:
-        out[key] = extra[key]
+    for key, value in extra.items():
+        out[key] = value
     return out
 
 

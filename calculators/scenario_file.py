@@ -11,7 +11,8 @@ import json
 def _yaml_loader():
     import yaml
 
-    class TextNumbersLoader(yaml.SafeLoader):
+    # libyaml's parser when PyYAML has it (the policy tree is read many times by the tests).
+    class TextNumbersLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         """SafeLoader that leaves floats and timestamps as the text written."""
 
     def keep_text(loader, node):
@@ -29,7 +30,7 @@ class FileFormatError(Exception):
 def loads(text: str):
     """Parse JSON (tried first) or YAML text."""
     stripped = text.lstrip()
-    if stripped.startswith("{") or stripped.startswith("["):
+    if stripped.startswith(("{", "[")):
         try:
             return json.loads(text, parse_float=str)
         except ValueError:

@@ -64,6 +64,6 @@ def settle(scenario: dict, bundle: dict, today: str) -> dict:
 def snapshot(state: dict) -> dict:
     """The year's running figures after a claim (for timelines): all amounts in fen as Money."""
     out = {}
-    for key in state:
-        out[key] = Money(state[key])
+    for key, value in state.items():
+        out[key] = Money(value)
     return out

@@ -7,8 +7,18 @@ from . import fields
 
 TOP_KEYS = ("policy", "date", "person", "claims")
 PERSON_KEYS = ("status", "age", "account", "signed_gp", "certificate", "special_registered", "tier")
-CLAIM_KEYS = ("kind", "level", "amount", "category_b", "out_of_scope", "at_signed_gp", "where",
-              "settled", "filing", "emergency")
+CLAIM_KEYS = (
+    "kind",
+    "level",
+    "amount",
+    "category_b",
+    "out_of_scope",
+    "at_signed_gp",
+    "where",
+    "settled",
+    "filing",
+    "emergency",
+)
 STATUSES = ("in_service", "retired")
 CERTIFICATES = ("none", "tekun", "dibao", "disabled", "dibao_edge")
 KINDS = ("outpatient", "inpatient", "special_outpatient")
@@ -50,9 +60,11 @@ def read_claim(raw, path: str) -> dict:
         "path": path,
     }
     if claim["at_signed_gp"] and (claim["kind"] != "outpatient" or claim["level"] != "community"):
-        raise fields.fail(path + ".at_signed_gp",
-                          "只适用于在签约社区卫生服务机构的普通门诊（等级须为 community）。",
-                          "applies only to ordinary outpatient visits at the signed community centre (level community).")
+        raise fields.fail(
+            path + ".at_signed_gp",
+            "只适用于在签约社区卫生服务机构的普通门诊（等级须为 community）。",
+            "applies only to ordinary outpatient visits at the signed community centre (level community).",
+        )
     return claim
 
 
@@ -63,8 +75,9 @@ def read(scenario, today: str, policy_ids: list) -> dict:
     if not isinstance(claims_raw, list):
         raise fields.fail("claims", "应为费用列表。", "must be a list of claims.")
     if len(claims_raw) > MAX_CLAIMS:
-        raise fields.fail("claims", "一次最多 " + str(MAX_CLAIMS) + " 笔费用。",
-                          "at most " + str(MAX_CLAIMS) + " claims at a time.")
+        raise fields.fail(
+            "claims", "一次最多 " + str(MAX_CLAIMS) + " 笔费用。", "at most " + str(MAX_CLAIMS) + " claims at a time."
+        )
     return {
         "policy": fields.choice(scenario, "", "policy", policy_ids),
         "date": fields.date(scenario, "", "date", today),

@@ -19,8 +19,13 @@ def pay_own_parts(ledger, claim: dict):
     if claim["category_b"]:
         ledger.pay("personal", claim["category_b"], "own_category_b", {"amount": Money(claim["category_b"])})
     if claim["out_of_scope"]:
-        ledger.pay("personal", claim["out_of_scope"], "own_out_of_scope", {"amount": Money(claim["out_of_scope"])},
-                   in_scope=False)
+        ledger.pay(
+            "personal",
+            claim["out_of_scope"],
+            "own_out_of_scope",
+            {"amount": Money(claim["out_of_scope"])},
+            in_scope=False,
+        )
 
 
 def pay_from_account(ledger, state: dict, cost: int) -> int:
@@ -28,8 +33,9 @@ def pay_from_account(ledger, state: dict, cost: int) -> int:
     paid = min(cost, state["account_left"])
     if paid:
         state["account_left"] -= paid
-        ledger.pay("account", paid, "account_paid", {"paid": Money(paid), "left": Money(state["account_left"])},
-                   mark="account")
+        ledger.pay(
+            "account", paid, "account_paid", {"paid": Money(paid), "left": Money(state["account_left"])}, mark="account"
+        )
     return cost - paid
 
 
@@ -39,9 +45,14 @@ def pay_yearly_threshold(ledger, state: dict, key: str, threshold: int, cost: in
     part = min(cost, max(0, threshold - state[key]))
     state[key] += part
     if part:
-        ledger.pay("personal", part, "threshold_paid",
-                   {"name": name, "threshold": Money(threshold), "part": Money(part), "so_far": Money(state[key])},
-                   ref, mark="deductible")
+        ledger.pay(
+            "personal",
+            part,
+            "threshold_paid",
+            {"name": name, "threshold": Money(threshold), "part": Money(part), "so_far": Money(state[key])},
+            ref,
+            mark="deductible",
+        )
     return cost - part
 
 
@@ -52,8 +63,14 @@ def pay_inpatient_deductible(ledger, state: dict, deductibles: dict, ref: dict, 
     part = min(cost, needed - state["inpatient_deductible_paid"])
     state["inpatient_deductible_paid"] += part
     if part:
-        ledger.pay("personal", part, "inpatient_deductible", {"needed": Money(needed), "part": Money(part)},
-                   ref, mark="deductible")
+        ledger.pay(
+            "personal",
+            part,
+            "inpatient_deductible",
+            {"needed": Money(needed), "part": Money(part)},
+            ref,
+            mark="deductible",
+        )
     else:
         ledger.note("inpatient_deductible_met", {"level": level, "deductible": Money(deductibles[level])}, ref)
     return cost - part

@@ -22,10 +22,18 @@ KINDS = ("outpatient", "outpatient", "inpatient", "special_outpatient")
 
 
 def scenario(claims: int) -> str:
-    items = [{"kind": KINDS[i % 4], "level": LEVELS[i % 3], "amount": str(1234 + 9876 * i) + ".56",
-              "category_b": "100"} for i in range(claims)]
-    return json.dumps({"policy": "hangzhou-employee", "date": "2024-06-01",
-                       "person": {"account": "2000", "certificate": "dibao"}, "claims": items})
+    items = [
+        {"kind": KINDS[i % 4], "level": LEVELS[i % 3], "amount": str(1234 + 9876 * i) + ".56", "category_b": "100"}
+        for i in range(claims)
+    ]
+    return json.dumps(
+        {
+            "policy": "hangzhou-employee",
+            "date": "2024-06-01",
+            "person": {"account": "2000", "certificate": "dibao"},
+            "claims": items,
+        }
+    )
 
 
 def cpython_times(text: str, count: int, repeats: int) -> list:
@@ -43,8 +51,12 @@ def micropython_times(scenarios: dict, count: int, repeats: int):
     if not shutil.which("node") or not os.path.isdir(os.path.join(ROOT, "node_modules", "@micropython")):
         return None
     job = json.dumps({"scenarios": scenarios, "count": count, "repeats": repeats})
-    done = subprocess.run(["node", os.path.join(ROOT, "scripts", "bench_micropython.mjs"), job],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        ["node", os.path.join(ROOT, "scripts", "bench_micropython.mjs"), job],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout)
 
 

@@ -34,12 +34,23 @@ from scripts.ready_runtime import version
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "scripts", "bench")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 CALCULATOR = "calculators/inpatient/"
 FAQ = "hangzhou/benefits/"
-SCENARIO = {"policy": "hangzhou-employee", "date": "2025-06-01",
-            "claims": [{"kind": "inpatient", "level": "tertiary", "amount": "50000"}]}
+SCENARIO = {
+    "policy": "hangzhou-employee",
+    "date": "2025-06-01",
+    "claims": [{"kind": "inpatient", "level": "tertiary", "amount": "50000"}],
+}
 PHONE = {"offline": False, "latency": 150, "downloadThroughput": 200000, "uploadThroughput": 93750}
 # At the load event, asks for one settlement and records when it arrives (ms since navigation).
 PROBE = """
@@ -74,7 +85,9 @@ class Server:
 def add_floor(site: str, runtime: str) -> None:
     os.makedirs(os.path.join(site, "bench"), exist_ok=True)
     with open(os.path.join(BENCH, "floor.html"), encoding="utf-8") as handle:
-        page = handle.read().replace("<title>floor</title>", '<title>floor</title>\n<meta name="runtime" content="' + runtime + '">')
+        page = handle.read().replace(
+            "<title>floor</title>", '<title>floor</title>\n<meta name="runtime" content="' + runtime + '">'
+        )
     with open(os.path.join(site, "bench", "floor.html"), "w", encoding="utf-8") as handle:
         handle.write(page)
     for name in ("floor.js", "floor-worker.js"):
@@ -109,6 +122,7 @@ def visit(context, url: str, marker: str, throttled: bool) -> dict:
 
     def finished(request):
         requests.append(request)
+
     context.on("requestfinished", finished)
     page = open_page(context, throttled)
     page.goto(url, timeout=300000)
@@ -117,8 +131,11 @@ def visit(context, url: str, marker: str, throttled: bool) -> dict:
         if time.time() > deadline:
             raise RuntimeError("no result on " + url)
         time.sleep(0.05)
-    out = {"ms": page.evaluate("window." + marker), "bytes": wire(requests),
-           "result": page.evaluate("window.__result || null")}
+    out = {
+        "ms": page.evaluate("window." + marker),
+        "bytes": wire(requests),
+        "result": page.evaluate("window.__result || null"),
+    }
     # A reader stays on the page for a while: let the worker finish keeping its snapshot.
     while marker == "__first_result" and not page.evaluate(SNAPSHOT_KEPT) and time.time() < deadline:
         time.sleep(0.2)
@@ -175,6 +192,7 @@ def measure(browser, server: Server, runs: int, throttled: bool, expected: dict)
 
     def add(key, value):
         rows.setdefault(key, []).append(value)
+
     for _ in range(runs):
         server.up()
         context = browser.new_context()
@@ -224,7 +242,8 @@ WORDS = {
         "faq_load_no_prefetch": "FAQ page: load event, without it (Save-Data)",
         "floor_ms": "floor: bare Pyodide booted from the same server, 1+1, first visit",
         "build": "site build (scripts/build_site.sh)",
-        "yes": "yes", "no": "NO",
+        "yes": "yes",
+        "no": "NO",
     },
     "zh": {
         "head": "| 测量项（%d 次取中位数；%s） | 手机（限速） | 不限速 | 目标（手机） |",
@@ -241,11 +260,17 @@ WORDS = {
         "faq_load_no_prefetch": "问答页面：load 事件（无预取，省流量模式）",
         "floor_ms": "下限：同一服务器上只启动 Pyodide 计算 1+1，首次访问",
         "build": "构建网站（scripts/build_site.sh）",
-        "yes": "是", "no": "否",
+        "yes": "是",
+        "no": "否",
     },
 }
-TARGETS = {"first_bytes": "≤ 4.0 MB", "first_ms": "≤ 25 s", "repeat_ms": "≤ 2.0 s", "faq_bytes": "≤ 250 KB",
-           "offline_same": "✓"}
+TARGETS = {
+    "first_bytes": "≤ 4.0 MB",
+    "first_ms": "≤ 25 s",
+    "repeat_ms": "≤ 2.0 s",
+    "faq_bytes": "≤ 250 KB",
+    "offline_same": "✓",
+}
 
 
 def table(lang: str, phone: dict, fast: dict, runs: int, build_s: float) -> str:
@@ -257,10 +282,25 @@ def table(lang: str, phone: dict, fast: dict, runs: int, build_s: float) -> str:
         if key.endswith("bytes") or key == "faq_prefetched":
             return "%.2f MB" % (value / 1e6) if value >= 1e6 else "%d KB" % round(value / 1e3)
         return "%.2f s" % (value / 1000)
+
     lines = [words["head"] % (runs, "Pyodide " + version()), "|---|---|---|---|"]
-    for key in ("first_bytes", "first_ms", "repeat_ms", "repeat_no_snapshot_ms", "repeat_bytes", "offline_ms", "offline_same", "faq_bytes",
-                "faq_prefetched", "faq_load", "faq_load_no_prefetch", "floor_ms"):
-        lines.append("| %s | %s | %s | %s |" % (words[key], show(key, phone[key]), show(key, fast[key]), TARGETS.get(key, "")))
+    for key in (
+        "first_bytes",
+        "first_ms",
+        "repeat_ms",
+        "repeat_no_snapshot_ms",
+        "repeat_bytes",
+        "offline_ms",
+        "offline_same",
+        "faq_bytes",
+        "faq_prefetched",
+        "faq_load",
+        "faq_load_no_prefetch",
+        "floor_ms",
+    ):
+        lines.append(
+            "| %s | %s | %s | %s |" % (words[key], show(key, phone[key]), show(key, fast[key]), TARGETS.get(key, ""))
+        )
     lines.append("| %s | %.1f s | | |" % (words["build"], build_s))
     return "\n".join(lines)
 
@@ -282,12 +322,22 @@ def main(argv: list) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         server = Server(os.path.join(tmp, "site"), os.path.join(tmp, "run"))
         start = time.perf_counter()
-        subprocess.run(["bash", "scripts/build_site.sh"], cwd=ROOT, check=True, capture_output=True,
-                       env=dict(os.environ, YIBAO_SITE_URL=server.base))
+        subprocess.run(
+            ["bash", "scripts/build_site.sh"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            env=dict(os.environ, YIBAO_SITE_URL=server.base),
+        )
         build_s = time.perf_counter() - start
         shutil.copytree(os.path.join(ROOT, "site"), server.root)
-        runtime = subprocess.run([sys.executable, "-m", "scripts.ready_runtime", "--path"], cwd=ROOT, check=True,
-                                 capture_output=True, text=True).stdout.strip()
+        runtime = subprocess.run(
+            [sys.executable, "-m", "scripts.ready_runtime", "--path"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
         add_floor(server.root, runtime)
         try:
             with sync_playwright() as playwright:

@@ -27,7 +27,9 @@ def resolve(bundle: dict, specs: dict, page_calculator: str) -> dict:
             families = spec.pop("families")
             spec["policies"] = [p for p in sorted(bundle["policies"]) if bundle["policies"][p]["family"] in families]
         if spec.pop("options_from", None) == "registry":
-            spec["options"] = [dict(bundle["policies"][p]["name"], value=p)
-                               for p in offered(bundle, page_calculator, spec.pop("scheme", ""))]
+            spec["options"] = [
+                dict(bundle["policies"][p]["name"], value=p)
+                for p in offered(bundle, page_calculator, spec.pop("scheme", ""))
+            ]
         resolved[key] = spec
     return resolved

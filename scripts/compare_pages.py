@@ -12,8 +12,10 @@ from markupsafe import Markup
 from scripts.figures import Figures, page_text, points_text, value_text
 
 SHARES = ("patient_share", "fund_share")
-STATED_AS = {"patient_share": ("资料写的是个人负担比例", "the source gives the patient's share"),
-             "fund_share": ("资料写的是基金支付比例", "the source gives the fund's share")}
+STATED_AS = {
+    "patient_share": ("资料写的是个人负担比例", "the source gives the patient's share"),
+    "fund_share": ("资料写的是基金支付比例", "the source gives the fund's share"),
+}
 
 
 def complement(value):
@@ -42,10 +44,18 @@ class Cells:
     def cite(self, full: str, entry: dict, label: bool) -> Markup:
         parameter = self.figures.parameter(full)[1]
         where = entry["article"][self.lang] if entry.get("article") else self.t("说明", "note")
-        name = Markup('<span class="fig" data-fig="{}#label">{}</span> · ').format(full, parameter["label"][self.lang]) if label else ""
-        return Markup('<small>{}[<span class="ref">{}</span>]({}about.md#{})</small>').format(name, where, self.up, entry["source"])
+        name = (
+            Markup('<span class="fig" data-fig="{}#label">{}</span> · ').format(full, parameter["label"][self.lang])
+            if label
+            else ""
+        )
+        return Markup('<small>{}[<span class="ref">{}</span>]({}about.md#{})</small>').format(
+            name, where, self.up, entry["source"]
+        )
 
-    def cell(self, full: str, edition=None, compares: str = "as_stated", stated_as: str = "as_stated", label: bool = True) -> dict:
+    def cell(
+        self, full: str, edition=None, compares: str = "as_stated", stated_as: str = "as_stated", label: bool = True
+    ) -> dict:
         """One cell: the value in the row's quantity, a marker if its source is not official,
         the source's own figure where it was converted, then the parameter label and citation."""
         parameter = self.figures.parameter(full)[1]
@@ -54,16 +64,25 @@ class Cells:
         ref, extra = full, Markup("")
         if compares in SHARES and stated_as in SHARES and compares != stated_as and value is not None:
             ref = full + "#complement"
-            original = Markup('<span class="fig" data-fig="{}">{}</span>').format(full, value_text(unit, value, self.lang))
-            extra = Markup("<br><small>{}{}{}</small>").format(STATED_AS[stated_as][self.lang != "zh"], self.t("：", ": "), original)
+            original = Markup('<span class="fig" data-fig="{}">{}</span>').format(
+                full, value_text(unit, value, self.lang)
+            )
+            extra = Markup("<br><small>{}{}{}</small>").format(
+                STATED_AS[stated_as][self.lang != "zh"], self.t("：", ": "), original
+            )
             value = complement(value)
         text = value_text(unit, value, self.lang, status)
         if stated_as == "points" and value is not None:
             text = points_text(text, self.lang)
         text = page_text(text, self.lang)
         html = Markup("{}{}<br>{}").format(self.figures.span(ref, text, edition), extra, self.cite(full, entry, label))
-        return {"html": str(html), "changed": False, "missing": value is None, "status": status if value is None else None,
-                "ref": full}
+        return {
+            "html": str(html),
+            "changed": False,
+            "missing": value is None,
+            "status": status if value is None else None,
+            "ref": full,
+        }
 
 
 def city_rows(cells: Cells, spec: dict, render, policy_ids: list) -> list:
@@ -80,8 +99,13 @@ def city_rows(cells: Cells, spec: dict, render, policy_ids: list) -> list:
                 cell = row[policies[policy]["family"]]
                 param, stated_as = (cell, row["compares"]) if isinstance(cell, str) else (cell["param"], cell["is"])
                 row_cells.append(cells.cell(policy + "/" + param, compares=row["compares"], stated_as=stated_as))
-            rows.append({"label": render(row["label"][cells.lang]), "cells": row_cells,
-                         "note": render(row["note"][cells.lang]) if "note" in row else None})
+            rows.append(
+                {
+                    "label": render(row["label"][cells.lang]),
+                    "cells": row_cells,
+                    "note": render(row["note"][cells.lang]) if "note" in row else None,
+                }
+            )
         sections.append({"title": section["title"][cells.lang], "rows": rows})
     return sections
 
@@ -94,8 +118,15 @@ def status_rows(cells: Cells, policy: str) -> list:
         if path.endswith("/in_service") and path[: -len("in_service")] + "retired" in parameters:
             stem = path[: -len("/in_service")]
             label = parameters[path]["label"][cells.lang].split("（")[0].split(" (")[0]
-            rows.append({"label": label, "cells": [cells.cell(policy + "/" + stem + "/in_service", label=False),
-                                                   cells.cell(policy + "/" + stem + "/retired", label=False)]})
+            rows.append(
+                {
+                    "label": label,
+                    "cells": [
+                        cells.cell(policy + "/" + stem + "/in_service", label=False),
+                        cells.cell(policy + "/" + stem + "/retired", label=False),
+                    ],
+                }
+            )
     return rows
 
 
@@ -109,7 +140,9 @@ def edition_sections(cells: Cells, policy: str) -> tuple:
     for path in sorted(parameters):
         full = policy + "/" + path
         values = [cells.figures.entry(full, e["id"])["value"] for e in editions]
-        label = Markup('<span class="fig" data-fig="{}#label">{}</span>').format(full, parameters[path]["label"][cells.lang])
+        label = Markup('<span class="fig" data-fig="{}#label">{}</span>').format(
+            full, parameters[path]["label"][cells.lang]
+        )
         row_cells = [cells.cell(full, e["id"], label=False) for e in editions]
         for i in range(1, len(values)):
             row_cells[i]["changed"] = values[i - 1] is not None and values[i] != values[i - 1]

@@ -26,27 +26,59 @@ def any_of(*schemas) -> tuple:
 
 QUESTION = {"id": str, "number": int, "question": TEXT, "answer": TEXT, "calculators?": [str]}
 QA = {"source": str, "policy": str, "chapters": [{"id": str, "title": TEXT, "questions": [QUESTION]}]}
-TOPICS = {"source": str, "policy": str, "topics": [{
-    "id": str, "title": TEXT, "summary": TEXT, "conditions?": TEXTS, "materials?": TEXTS, "calculators?": [str],
-    "routes?": [{"id": str, "title": TEXT, "steps": TEXTS}]}]}
+TOPICS = {
+    "source": str,
+    "policy": str,
+    "topics": [
+        {
+            "id": str,
+            "title": TEXT,
+            "summary": TEXT,
+            "conditions?": TEXTS,
+            "materials?": TEXTS,
+            "calculators?": [str],
+            "routes?": [{"id": str, "title": TEXT, "steps": TEXTS}],
+        }
+    ],
+}
 QUANTITY = one_of("patient_share", "fund_share", "points", "as_stated")
 COMPARE_CELL = any_of(str, {"param": str, "is": QUANTITY})
 # A city section (city-<city>.yaml): the stub a new city needs is its first three keys.
-CITY = {"city": str, "name": TEXT, "policy": str,
-        "qa?": {"title": TEXT, "numbering": one_of("article", "question"), "files": [str]},
-        "topics?": {"title": TEXT, "offices?": TEXT, "pages": [
-            {"page": str, "file": str, "title": TEXT, "boost": int, "menus_note?": bool}]},
-        "phones?": [{"label": TEXT, "param": str}]}
+CITY = {
+    "city": str,
+    "name": TEXT,
+    "policy": str,
+    "qa?": {"title": TEXT, "numbering": one_of("article", "question"), "files": [str]},
+    "topics?": {
+        "title": TEXT,
+        "offices?": TEXT,
+        "pages": [{"page": str, "file": str, "title": TEXT, "boost": int, "menus_note?": bool}],
+    },
+    "phones?": [{"label": TEXT, "param": str}],
+}
 
 # ---- calculators.yaml, as on main (helper 7 is reworking this file; adjust here at merge) ----
 CALCULATOR_FIELD = {
-    "name": str, "type": one_of("select", "date", "month", "int", "money", "bool"), "label": TEXT,
-    "help?": TEXT, "families?": [str], "optional?": bool, "default_from?": str,
-    "options?": [{"value": str, "zh": str, "en": str}], "options_from?": one_of("registry"), "scheme?": str,
+    "name": str,
+    "type": one_of("select", "date", "month", "int", "money", "bool"),
+    "label": TEXT,
+    "help?": TEXT,
+    "families?": [str],
+    "optional?": bool,
+    "default_from?": str,
+    "options?": [{"value": str, "zh": str, "en": str}],
+    "options_from?": one_of("registry"),
+    "scheme?": str,
 }
 CALCULATOR_PAGE = {
-    "id": str, "calculator": one_of("settle", "compare", "contribution", "account", "retirement", "benefit-start"),
-    "title": TEXT, "intro": TEXT, "fields": [str], "rows?": [str], "fixed?": {"*": str}, "default": {"*": str},
+    "id": str,
+    "calculator": one_of("settle", "compare", "contribution", "account", "retirement", "benefit-start"),
+    "title": TEXT,
+    "intro": TEXT,
+    "fields": [str],
+    "rows?": [str],
+    "fixed?": {"*": str},
+    "default": {"*": str},
 }
 CALCULATORS = {"fields": {"*": CALCULATOR_FIELD}, "pages": [CALCULATOR_PAGE]}
 # ---- end of calculators.yaml ----
@@ -54,12 +86,30 @@ CALCULATORS = {"fields": {"*": CALCULATOR_FIELD}, "pages": [CALCULATOR_PAGE]}
 SCHEMAS = {
     "about.yaml": {"intro": TEXT, "editions": TEXT, "secondary": TEXT, "contact": TEXT},
     "home.yaml": {"title": TEXT, "intro": TEXT, "calculators": TEXT, "body": TEXT},
-    "compare.yaml": {"title": TEXT, "intro": TEXT, "sections": [{"title": TEXT, "rows": [{
-        "label": TEXT, "compares": QUANTITY, "hangzhou_employee": COMPARE_CELL, "ningbo_employee": COMPARE_CELL,
-        "note?": TEXT}]}]},
+    "compare.yaml": {
+        "title": TEXT,
+        "intro": TEXT,
+        "sections": [
+            {
+                "title": TEXT,
+                "rows": [
+                    {
+                        "label": TEXT,
+                        "compares": QUANTITY,
+                        "hangzhou_employee": COMPARE_CELL,
+                        "ningbo_employee": COMPARE_CELL,
+                        "note?": TEXT,
+                    }
+                ],
+            }
+        ],
+    },
     "glossary.yaml": {"terms": [{"zh": str, "en": str, "explain": TEXT}]},
-    "hz-handbook-1.yaml": QA, "hz-handbook-2.yaml": QA, "nb-qa.yaml": QA,
-    "hz-procedures.yaml": TOPICS, "hz-remote.yaml": TOPICS,
+    "hz-handbook-1.yaml": QA,
+    "hz-handbook-2.yaml": QA,
+    "nb-qa.yaml": QA,
+    "hz-procedures.yaml": TOPICS,
+    "hz-remote.yaml": TOPICS,
     "method.yaml": {"title": TEXT, "intro": TEXT, "sections": [{"id": str, "title": TEXT, "body": TEXT}]},
     "calculators.yaml": CALCULATORS,
 }

@@ -18,9 +18,11 @@ import sys
 PLACEHOLDER = "@YIBAO_CSP@"
 # Executable inline scripts only: no src, and no data type such as application/json.
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>(.*?)</script>", re.DOTALL)
-POLICY = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; connect-src 'self'; "
-          "worker-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; "
-          "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'")
+POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {hashes}; connect-src 'self'; "
+    "worker-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self'; "
+    "manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
 
 
 def pages(site: str) -> list:

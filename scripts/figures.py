@@ -12,17 +12,37 @@ from markupsafe import Markup, escape
 from calculators.money import format_share, format_yuan
 
 CN_DIGITS = "零一二三四五六七八九"
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-             "October", "November", "December"]
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 LEVEL_NAMES = {
-    "tertiary": ("三级", "tertiary"), "other": ("其他", "other"), "community": ("社区", "community"),
-    "signed_community": ("社区签约", "signed community centre"), "outpatient": ("门诊", "outpatient"),
+    "tertiary": ("三级", "tertiary"),
+    "other": ("其他", "other"),
+    "community": ("社区", "community"),
+    "signed_community": ("社区签约", "signed community centre"),
+    "outpatient": ("门诊", "outpatient"),
     "inpatient": ("住院和规定病种门诊", "inpatient and special-disease outpatient"),
-    "in_province": ("省内", "in Zhejiang"), "out_of_province": ("省外", "outside Zhejiang"),
+    "in_province": ("省内", "in Zhejiang"),
+    "out_of_province": ("省外", "outside Zhejiang"),
     "referral_out_of_province": ("省外转诊备案", "filed referral outside Zhejiang"),
 }
-UNIT_WORDS = {"years": ("年", " years"), "months": ("个月", " months"), "days": ("天", " days"),
-              "hours": ("小时", " hours")}
+UNIT_WORDS = {
+    "years": ("年", " years"),
+    "months": ("个月", " months"),
+    "days": ("天", " days"),
+    "hours": ("小时", " hours"),
+}
 
 
 def chinese_number(n: int) -> str:
@@ -46,9 +66,9 @@ def mark_chinese_references(text: str) -> str:
         before = TEMPLATE_CALL.sub("", text[: match.start()])
         in_brackets = before.count("(") + before.count("（") > before.count(")") + before.count("）")
         in_quotes = before.count("“") > before.count("”") or before.count('"') % 2 == 1
-        in_path = before.rstrip().endswith("→") or text[match.end():].lstrip().startswith("→")
+        in_path = before.rstrip().endswith("→") or text[match.end() :].lstrip().startswith("→")
         if in_brackets or in_quotes or in_path:
-            out.append(text[last:match.start()] + '<span lang="zh">' + match.group(0) + "</span>")
+            out.append(text[last : match.start()] + '<span lang="zh">' + match.group(0) + "</span>")
             last = match.end()
     return "".join(out) + text[last:]
 
@@ -83,7 +103,9 @@ def scalar_text(unit: str, value, lang: str, status: str = "silent") -> str:
         return str(value) + (word[:-1] if value == 1 and not zh else word)
     if unit == "date":
         y, m, d = (int(x) for x in value.split("-"))
-        return (str(y) + "年" + str(m) + "月" + str(d) + "日") if zh else (str(d) + " " + MONTHS_EN[m - 1] + " " + str(y))
+        return (
+            (str(y) + "年" + str(m) + "月" + str(d) + "日") if zh else (str(d) + " " + MONTHS_EN[m - 1] + " " + str(y))
+        )
     return str(value)
 
 
@@ -161,12 +183,18 @@ def value_text(unit: str, value, lang: str, status: str = "silent") -> str:
     if unit == "text" and isinstance(value, dict):
         return value[lang]
     if isinstance(value, dict):
-        return sep.join(LEVEL_NAMES[k][0 if lang == "zh" else 1] + " " + scalar_text(unit, v, lang)
-                        for k, v in sorted(value.items(), key=lambda kv: list(LEVEL_NAMES).index(kv[0])))
+        return sep.join(
+            LEVEL_NAMES[k][0 if lang == "zh" else 1] + " " + scalar_text(unit, v, lang)
+            for k, v in sorted(value.items(), key=lambda kv: list(LEVEL_NAMES).index(kv[0]))
+        )
     if isinstance(value, list) and value and "up_to" in value[0]:
-        return sep.join(span + colon + value_text(unit, band["value"], lang) for span, band in zip(band_spans(value, lang), value))
+        return sep.join(
+            span + colon + value_text(unit, band["value"], lang) for span, band in zip(band_spans(value, lang), value)
+        )
     if isinstance(value, list):
-        return sep.join(span + colon + scalar_text(unit, s["value"], lang) for span, s in zip(age_spans(value, lang), value))
+        return sep.join(
+            span + colon + scalar_text(unit, s["value"], lang) for span, s in zip(age_spans(value, lang), value)
+        )
     return scalar_text(unit, value, lang, status)
 
 
@@ -262,7 +290,9 @@ class Figures:
         then the source marker if that source is not an official document."""
         path = ref.split("#")[0]
         source = self.entry(path, edition)["source"]
-        return Markup('<span class="fig" data-fig="{}" data-source="{}">{}</span>{}').format(ref, source, text, self.mark(path, edition))
+        return Markup('<span class="fig" data-fig="{}" data-source="{}">{}</span>{}').format(
+            ref, source, text, self.mark(path, edition)
+        )
 
     def tel(self, path: str) -> Markup:
         """A phone number from policies/ as a link a phone can dial."""

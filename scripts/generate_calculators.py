@@ -11,7 +11,7 @@ import os
 import jinja2
 from markupsafe import Markup
 
-from calculators import api, page_input, present
+from calculators import page_input, present
 from scripts import calculator_fields
 from scripts.figures import Figures
 
@@ -23,33 +23,14 @@ def applicable(values: dict, specs: dict) -> dict:
     """The values of fields that apply to the chosen policy (as the page's script sends them)."""
     restricted = {s["name"]: s["policies"] for s in specs.values() if s and "policies" in s}
     policy = values.get("policy")
-    return {k: v for k, v in values.items()
-            if policy is None or k not in restricted or policy in restricted[k]}
-
-
-def run_form(calculator: str, form: dict, today: str, bundle: dict) -> dict:
-    """page_input.run's conversion of a page's form, settled with the build's bundle (not the
-    checked-in JSON, which may lag the YAML). Build-time defaults are never refused, so the
-    error-field mapping of page_input.run is not needed here."""
-    result = api.run(calculator, page_input.from_form(calculator, form), today, bundle)
-    if "error" not in result:
-        result["date_given"] = bool(form.get("date"))
-    return result
+    return {k: v for k, v in values.items() if policy is None or k not in restricted or policy in restricted[k]}
 
 
 def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
-    """The slip for one set of field values (the compare page settles the bill once per
-    employee policy the registry offers)."""
+    """The slip for one set of field values, settled with the build's bundle (the compare page
+    settles the bill once per employee policy the registry offers)."""
     form = dict(applicable(values, specs), **page.get("fixed", {}))
-    today = values["date"]
-    if page["calculator"] == "compare":
-        cells = []
-        for policy in calculator_fields.offered(bundle, "compare", "employee"):
-            result = run_form("settle", dict(form, policy=policy), today, bundle)
-            cells.append('<div class="yb-col"><h3>' + present.esc(bundle["policies"][policy]["title"][lang]) + "</h3>"
-                         + present.render("settle", result, lang, links) + "</div>")
-        return '<div class="yb-cols">' + "".join(cells) + "</div>"
-    result = run_form(page["calculator"], form, today, bundle)
+    result = page_input.run(page["calculator"], {page_input.FORM: form}, values["date"], bundle)
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
     return present.render(page["calculator"], result, lang, links)
@@ -76,16 +57,21 @@ def help_text(spec: dict, lang: str, bundle: dict) -> str:
     if "default_from" in spec:
         policy, path = spec["default_from"].split("/", 1)
         latest = bundle["policies"][policy]["parameters"][path]["values"][-1]
-        text = Markup(text.replace("{default}", Figures(bundle, lang, up="../../", html=True).fig(spec["default_from"]))
-                      .replace("{article}", Markup.escape(latest["article"][lang])))
+        text = Markup(
+            text.replace("{default}", Figures(bundle, lang, up="../../", html=True).fig(spec["default_from"])).replace(
+                "{article}", Markup.escape(latest["article"][lang])
+            )
+        )
     return text
 
 
 def page_fields(bundle: dict, specs: dict, calculator: str, lang: str) -> dict:
     """The field specs as one page renders them: policies and options from the registry
     (scripts/calculator_fields.py), the help line rendered (``help_html``)."""
-    return {key: dict(spec, help_html=help_text(spec, lang, bundle))
-            for key, spec in calculator_fields.resolve(bundle, specs, calculator).items()}
+    return {
+        key: dict(spec, help_html=help_text(spec, lang, bundle))
+        for key, spec in calculator_fields.resolve(bundle, specs, calculator).items()
+    }
 
 
 def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup:
@@ -101,19 +87,45 @@ def field_html(page_id: str, spec: dict, value, lang: str, index=None) -> Markup
     described = ("e-" + ident + " h-" + ident) if helper else "e-" + ident
     if spec["type"] == "select":
         options = Markup("").join(
-            Markup('<option value="{}"{}>{}</option>').format(o["value"], Markup(" selected") if str(o["value"]) == str(value) else "", o[lang])
-            for o in spec["options"])
-        control = Markup('<select id="{}" name="{}" aria-describedby="{}">{}</select>').format(ident, name, described, options)
+            Markup('<option value="{}"{}>{}</option>').format(
+                o["value"], Markup(" selected") if str(o["value"]) == str(value) else "", o[lang]
+            )
+            for o in spec["options"]
+        )
+        control = Markup('<select id="{}" name="{}" aria-describedby="{}">{}</select>').format(
+            ident, name, described, options
+        )
     elif spec["type"] == "bool":
         control = Markup('<input type="checkbox" id="{}" name="{}" value="true"{} aria-describedby="{}">').format(
-            ident, name, Markup(" checked") if value == "true" else "", described)
-        return Markup('<div class="yb-field yb-check"{}>{}<label for="{}">{}</label>{}</div>').format(attrs, control, ident, label, error)
+            ident, name, Markup(" checked") if value == "true" else "", described
+        )
+        return Markup('<div class="yb-field yb-check"{}>{}<label for="{}">{}</label>{}</div>').format(
+            attrs, control, ident, label, error
+        )
     else:
         kind = {"date": "date", "month": "month"}.get(spec["type"], "text")
-        mode = Markup(' inputmode="decimal"') if spec["type"] == "money" else Markup(' inputmode="numeric"') if spec["type"] == "int" else ""
-        control = Markup('<input type="{}" id="{}" name="{}" value="{}"{} autocomplete="off" data-type="{}"{} aria-describedby="{}">').format(
-            kind, ident, name, value or "", mode, spec["type"], Markup(" data-optional") if spec.get("optional") else "", described)
-    return Markup('<div class="yb-field"{}><label for="{}">{}</label>{}{}</div>').format(attrs, ident, label, control, error)
+        mode = (
+            Markup(' inputmode="decimal"')
+            if spec["type"] == "money"
+            else Markup(' inputmode="numeric"')
+            if spec["type"] == "int"
+            else ""
+        )
+        control = Markup(
+            '<input type="{}" id="{}" name="{}" value="{}"{} autocomplete="off" data-type="{}"{} aria-describedby="{}">'
+        ).format(
+            kind,
+            ident,
+            name,
+            value or "",
+            mode,
+            spec["type"],
+            Markup(" data-optional") if spec.get("optional") else "",
+            described,
+        )
+    return Markup('<div class="yb-field"{}><label for="{}">{}</label>{}{}</div>').format(
+        attrs, ident, label, control, error
+    )
 
 
 def rows_html(page: dict, specs: dict, lang: str) -> Markup:
@@ -122,53 +134,77 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
     count = len({k.split(".")[1] for k in defaults if k.startswith("claims.")})
 
     def row(i):
-        cells = Markup("").join(field_html(page["id"], specs[f], defaults.get(specs[f]["name"].replace("claims.0.", "claims." + str(i) + ".")), lang, i)
-                                for f in page["rows"])
-        remove = Markup('<button type="button" class="md-button yb-remove">{}</button>').format("删除这一笔" if lang == "zh" else "Remove")
+        cells = Markup("").join(
+            field_html(
+                page["id"],
+                specs[f],
+                defaults.get(specs[f]["name"].replace("claims.0.", "claims." + str(i) + ".")),
+                lang,
+                i,
+            )
+            for f in page["rows"]
+        )
+        remove = Markup('<button type="button" class="md-button yb-remove">{}</button>').format(
+            present.word("remove", lang)
+        )
         return Markup('<fieldset class="yb-row" data-index="{}"><legend>{}</legend>{}{}</fieldset>').format(
-            i, ("第{}笔" if lang == "zh" else "Claim {}").format(i + 1), cells, remove)
+            i, present.word("claim", lang).replace("{n}", str(i + 1)), cells, remove
+        )
+
     rows = Markup("").join(row(i) for i in range(count))
-    add = Markup('<button type="button" class="md-button yb-add">{}</button>').format("添加一笔" if lang == "zh" else "Add a claim")
+    add = Markup('<button type="button" class="md-button yb-add">{}</button>').format(present.word("add", lang))
     return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
 
 
 def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
-    zh = lang == "zh"
     specs = page_fields(bundle, specs, page["calculator"], lang)
-    fields = Markup("").join(field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"])
-    fixed = Markup("").join(Markup('<input type="hidden" name="{}" value="{}">').format(k, v) for k, v in sorted(page.get("fixed", {}).items()))
+    fields = Markup("").join(
+        field_html(page["id"], specs[f], page["default"].get(specs[f]["name"]), lang) for f in page["fields"]
+    )
+    fixed = Markup("").join(
+        Markup('<input type="hidden" name="{}" value="{}">').format(k, v)
+        for k, v in sorted(page.get("fixed", {}).items())
+    )
     rows = rows_html(page, specs, lang) if page.get("rows") else Markup("")
-    buttons = Markup('<div class="yb-actions"><button type="submit" class="md-button md-button--primary">{}</button>'
-                     '<button type="button" class="md-button yb-share">{}</button>'
-                     '<button type="button" class="md-button yb-print">{}</button></div>').format(
-        "计算" if zh else "Calculate", "复制分享链接" if zh else "Copy a link to this", "打印结算单" if zh else "Print")
+    buttons = Markup(
+        '<div class="yb-actions"><button type="submit" class="md-button md-button--primary">{}</button>'
+        '<button type="button" class="md-button yb-share">{}</button>'
+        '<button type="button" class="md-button yb-print">{}</button></div>'
+    ).format(present.word("calculate", lang), present.word("share", lang), present.word("print", lang))
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
     slip = run_page(page, page["default"], own, lang, links, bundle)
-    titles = {p: bundle["policies"][p]["title"][lang] for p in calculator_fields.offered(bundle, "compare", "employee")}
     body = Markup(
-        '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-titles="{titles}">'
+        '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-words="{words}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
         '<div class="yb-progress" role="status" aria-live="polite"></div>'
         '<section class="yb-result" aria-labelledby="result-{id}"><h2 id="result-{id}">{result}</h2>'
         '<p class="yb-note">{note}</p><p class="yb-announce" aria-live="polite"></p><div class="yb-slip">{slip}</div>'
-        '<div class="yb-inputs"></div></section></div>').format(
-        calc=page["calculator"], id=page["id"], lang=lang, links=json.dumps(links, sort_keys=True, ensure_ascii=False),
-        titles=json.dumps(titles, sort_keys=True, ensure_ascii=False),
-        fields=fields, rows=rows, fixed=fixed, buttons=buttons, result="计算结果" if zh else "Result",
-        note="示例：按上面的默认输入计算。改动后点“计算”。" if zh else "An example for the inputs above. Change them and press Calculate.",
-        slip=Markup(slip))
+        '<div class="yb-inputs"></div></section></div>'
+    ).format(
+        calc=page["calculator"],
+        id=page["id"],
+        lang=lang,
+        links=json.dumps(links, sort_keys=True, ensure_ascii=False),
+        words=json.dumps(present.page_words(lang), sort_keys=True, ensure_ascii=False),
+        fields=fields,
+        rows=rows,
+        fixed=fixed,
+        buttons=buttons,
+        result=present.word("result", lang),
+        note=present.word("example", lang),
+        slip=Markup(slip),
+    )
     # The example slip repeats rule names many times; answers, not examples, should lead a search.
     front = "---\nsearch:\n  boost: 0.3\n---\n\n"
     return front + "# " + page["title"][lang] + "\n\n" + page["intro"][lang] + "\n\n" + str(body) + "\n"
 
 
 def index_markdown(pages: list, lang: str) -> str:
-    lines = ["# " + ("计算器" if lang == "zh" else "Calculators"), "",
-             "计算都在你的浏览器里完成，输入的数字不会发送到任何地方。" if lang == "zh" else
-             "Everything is computed in your browser; nothing you enter is sent anywhere.", ""]
+    lines = ["# " + present.word("calculators", lang), "", present.word("calculators_intro", lang), ""]
     for page in pages:
-        lines.append("- [" + page["title"][lang] + "](" + page["id"] + ".md)：" + page["intro"][lang] if lang == "zh" else
-                     "- [" + page["title"][lang] + "](" + page["id"] + ".md): " + page["intro"][lang])
+        lines.append(
+            "- [" + page["title"][lang] + "](" + page["id"] + ".md)" + present.word("colon", lang) + page["intro"][lang]
+        )
     return "\n".join(lines) + "\n"
 
 

@@ -36,10 +36,14 @@ CALCULATOR_PAGES = "calculators"
 HAND_WRITTEN = ("developers.md", "performance.md")
 NAV_FILE = ".nav.json"
 CALCULATOR_TITLES = {
-    "outpatient": ("门诊费用", "Outpatient bill"), "inpatient": ("住院费用", "Hospital bill"),
-    "year": ("全年就医", "A year of visits"), "compare": ("两市对比", "Both cities"),
-    "contribution": ("缴费", "Contributions"), "account": ("个人账户", "Personal account"),
-    "retirement": ("退休年限", "Retirement years"), "benefit-start": ("待遇开始", "Benefit start"),
+    "outpatient": ("门诊费用", "Outpatient bill"),
+    "inpatient": ("住院费用", "Hospital bill"),
+    "year": ("全年就医", "A year of visits"),
+    "compare": ("两市对比", "Both cities"),
+    "contribution": ("缴费", "Contributions"),
+    "account": ("个人账户", "Personal account"),
+    "retirement": ("退休年限", "Retirement years"),
+    "benefit-start": ("待遇开始", "Benefit start"),
 }
 
 
@@ -80,8 +84,13 @@ class Writer:
         self.bundle = bundle
         self.lang = lang
         self.out = os.path.join(out, lang)
-        self.env = Environment(loader=FileSystemLoader(os.path.join(DOCS, "templates")), undefined=StrictUndefined,
-                               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+        self.env = Environment(
+            loader=FileSystemLoader(os.path.join(DOCS, "templates")),
+            undefined=StrictUndefined,
+            keep_trailing_newline=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
         self.env.globals.update(lang=lang, t=self.t, sources=bundle["sources"], ptext=ptext)
         self.cities = cities()
 
@@ -109,7 +118,9 @@ class Writer:
         links = []
         for calc in ids or []:
             if os.path.exists(os.path.join(self.out, "calculators", calc + ".md")):
-                links.append({"href": up + "calculators/" + calc + ".md", "title": CALCULATOR_TITLES[calc][self.lang != "zh"]})
+                links.append(
+                    {"href": up + "calculators/" + calc + ".md", "title": CALCULATOR_TITLES[calc][self.lang != "zh"]}
+                )
         return links
 
     def qa(self, city: str, files: list, numbering: str, city_name: str) -> list:
@@ -122,8 +133,15 @@ class Writer:
                 for q in chapter["questions"]:
                     q["answer_html"] = self.text(q["answer"][self.lang], figures)
                     q["calculator_links"] = self.calculator_links(q.get("calculators"), "../")
-                self.write(city + "/" + chapter["id"] + ".md", "qa_chapter.md.j2", chapter=chapter, source=source,
-                           art=figures.art, stamp=self.stamp((data["policy"],)), city=city_name)
+                self.write(
+                    city + "/" + chapter["id"] + ".md",
+                    "qa_chapter.md.j2",
+                    chapter=chapter,
+                    source=source,
+                    art=figures.art,
+                    stamp=self.stamp((data["policy"],)),
+                    city=city_name,
+                )
                 chapters.append(chapter)
         return chapters
 
@@ -135,20 +153,40 @@ class Writer:
         sections = (("conditions", ("办理条件", "Conditions")), ("materials", ("申请材料", "What to bring")))
         topics = []
         for topic in data["topics"]:
-            item = {"id": topic["id"], "title": topic["title"], "summary": self.text(topic["summary"][self.lang], figures),
-                    "sections": [], "routes": [], "calculator_links": self.calculator_links(topic.get("calculators"), "../")}
+            item = {
+                "id": topic["id"],
+                "title": topic["title"],
+                "summary": self.text(topic["summary"][self.lang], figures),
+                "sections": [],
+                "routes": [],
+                "calculator_links": self.calculator_links(topic.get("calculators"), "../"),
+            }
             for key, heading in sections:
                 if key in topic:
-                    item["sections"].append({"title": heading[self.lang != "zh"],
-                                             "items": [self.text(x, figures) for x in topic[key][self.lang]]})
+                    item["sections"].append(
+                        {
+                            "title": heading[self.lang != "zh"],
+                            "items": [self.text(x, figures) for x in topic[key][self.lang]],
+                        }
+                    )
             for key in topic:
                 if key not in ("id", "title", "summary", "conditions", "materials", "routes", "calculators"):
                     raise ValueError(name + ": topic " + topic["id"] + ": unknown key " + key)
             for route in topic.get("routes", []):
-                item["routes"].append({"title": route["title"], "steps": [self.text(x, figures) for x in route["steps"][self.lang]]})
+                item["routes"].append(
+                    {"title": route["title"], "steps": [self.text(x, figures) for x in route["steps"][self.lang]]}
+                )
             topics.append(item)
-        self.write(rel, "topics.md.j2", page_title=title, topics=topics, source=self.bundle["sources"][data["source"]],
-                   stamp=self.stamp((data["policy"],)), menus_note=menus_note, boost=boost)
+        self.write(
+            rel,
+            "topics.md.j2",
+            page_title=title,
+            topics=topics,
+            source=self.bundle["sources"][data["source"]],
+            stamp=self.stamp((data["policy"],)),
+            menus_note=menus_note,
+            boost=boost,
+        )
         return topics
 
     def stamp(self, policy_ids=None, up: str = "../") -> Markup:
@@ -166,19 +204,41 @@ class Writer:
         cells = Cells(self.bundle, self.lang)
         policies = employee_policies(self.bundle)
         columns = [self.column_title(p) for p in policies]
-        sections = [dict(s, columns=columns) for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)), policies)]
-        self.write("compare/cities.md", "compare.md.j2", title=spec["title"][self.lang], intro=spec["intro"][self.lang],
-                   sections=sections, stamp=self.stamp())
+        sections = [
+            dict(s, columns=columns)
+            for s in city_rows(cells, spec, lambda text: Markup(self.text(text, figures)), policies)
+        ]
+        self.write(
+            "compare/cities.md",
+            "compare.md.j2",
+            title=spec["title"][self.lang],
+            intro=spec["intro"][self.lang],
+            sections=sections,
+            stamp=self.stamp(),
+        )
 
     def compare_status(self):
         cells = Cells(self.bundle, self.lang)
         columns = [self.t("在职", "In service"), self.t("退休", "Retired")]
-        sections = [{"title": self.bundle["policies"][policy]["title"][self.lang], "columns": columns,
-                     "rows": status_rows(cells, policy)} for policy in employee_policies(self.bundle)]
-        self.write("compare/status.md", "compare.md.j2", title=self.t("在职与退休对比", "In service and retired compared"),
-                   intro=self.t("同一城市在职职工与退休人员的规定并排列出；“资料未载明”表示资料没有给出。杭州的在职职工分册只写在职职工，退休人员的数字来自较新的网页和二手资料，格内有标记。",
-                                "The rules for in-service employees and retirees side by side; “not stated in the sources” means the sources give no figure. Hangzhou's handbook is written for in-service employees only: the retiree figures come from the newer web page and secondary notes, marked in the cell."),
-                   sections=sections, stamp=self.stamp())
+        sections = [
+            {
+                "title": self.bundle["policies"][policy]["title"][self.lang],
+                "columns": columns,
+                "rows": status_rows(cells, policy),
+            }
+            for policy in employee_policies(self.bundle)
+        ]
+        self.write(
+            "compare/status.md",
+            "compare.md.j2",
+            title=self.t("在职与退休对比", "In service and retired compared"),
+            intro=self.t(
+                "同一城市在职职工与退休人员的规定并排列出；“资料未载明”表示资料没有给出。杭州的在职职工分册只写在职职工，退休人员的数字来自较新的网页和二手资料，格内有标记。",
+                "The rules for in-service employees and retirees side by side; “not stated in the sources” means the sources give no figure. Hangzhou's handbook is written for in-service employees only: the retiree figures come from the newer web page and secondary notes, marked in the cell.",
+            ),
+            sections=sections,
+            stamp=self.stamp(),
+        )
 
     def compare_editions(self):
         """Edition beside edition, for every policy with more than one (sections named by the
@@ -191,25 +251,45 @@ class Writer:
             changed, stated, same = edition_sections(cells, policy)
             columns = [ptext(e["title"][self.lang], policy + "/editions") for e in editions]
             every = self.t("两版数字", "Both editions") if len(editions) == 2 else self.t("各版数字", "Every edition")
-            titles = (self.t("有变化", "Changed"),
-                      self.t("较新版本新载明（分册未载明，不是变化）", "Newly stated (the handbook is silent: not a change)"),
-                      self.t("两版相同", "The same in both") if len(editions) == 2 else self.t("各版相同", "The same in every edition"))
-            prefix = self.bundle["policies"][policy]["name"][self.lang] + self.t("：", ": ") if len(policies) > 1 else ""
-            sections += [{"title": prefix + titles[0], "columns": columns, "rows": changed},
-                         {"title": prefix + titles[1], "columns": columns, "rows": stated},
-                         {"title": prefix + titles[2], "columns": [every], "rows": same}]
-        self.write("compare/editions.md", "compare.md.j2", title=self.t("杭州：各版本对比", "Hangzhou: the editions compared"),
-                   intro=self.t("较新的版本是一个第三方网页（本地宝）转述的规则，不是医保部门的原文。在职职工分册只写在职职工，没有写的项目不算“变化”，单列为“新载明”。",
-                                "The newer edition is a third-party page (Bendibao) quoting the rules, not the insurance office's own text. The handbook is written for in-service employees: what it does not state is not a change, and is listed apart as newly stated."),
-                   sections=sections, stamp=self.stamp(policies))
+            titles = (
+                self.t("有变化", "Changed"),
+                self.t("较新版本新载明（分册未载明，不是变化）", "Newly stated (the handbook is silent: not a change)"),
+                self.t("两版相同", "The same in both")
+                if len(editions) == 2
+                else self.t("各版相同", "The same in every edition"),
+            )
+            prefix = (
+                self.bundle["policies"][policy]["name"][self.lang] + self.t("：", ": ") if len(policies) > 1 else ""
+            )
+            sections += [
+                {"title": prefix + titles[0], "columns": columns, "rows": changed},
+                {"title": prefix + titles[1], "columns": columns, "rows": stated},
+                {"title": prefix + titles[2], "columns": [every], "rows": same},
+            ]
+        self.write(
+            "compare/editions.md",
+            "compare.md.j2",
+            title=self.t("杭州：各版本对比", "Hangzhou: the editions compared"),
+            intro=self.t(
+                "较新的版本是一个第三方网页（本地宝）转述的规则，不是医保部门的原文。在职职工分册只写在职职工，没有写的项目不算“变化”，单列为“新载明”。",
+                "The newer edition is a third-party page (Bendibao) quoting the rules, not the insurance office's own text. The handbook is written for in-service employees: what it does not state is not a change, and is listed apart as newly stated.",
+            ),
+            sections=sections,
+            stamp=self.stamp(policies),
+        )
 
     def city_index(self, city: str, title: dict, groups: list, phones: tuple = ()):
         """A city's index: its pages by group, then its hotlines (label, parameter) as tel: links."""
         lines = ["# " + title[self.lang], ""]
         if not groups:  # a city section that is only a stub so far
-            lines += [self.t("本站还没有写这个城市的问答。它的数字见[城市对比](../compare/cities.md)和[计算器](../calculators/index.md)。",
-                             "There are no questions and answers for this city yet. Its figures are in the "
-                             "[city comparison](../compare/cities.md) and the [calculators](../calculators/index.md)."), ""]
+            lines += [
+                self.t(
+                    "本站还没有写这个城市的问答。它的数字见[城市对比](../compare/cities.md)和[计算器](../calculators/index.md)。",
+                    "There are no questions and answers for this city yet. Its figures are in the "
+                    "[city comparison](../compare/cities.md) and the [calculators](../calculators/index.md).",
+                ),
+                "",
+            ]
         for heading, entries in groups:
             lines += ["## " + heading, ""]
             for text, href in entries:
@@ -228,15 +308,25 @@ class Writer:
         """A page of titled sections (the calculation method)."""
         data = load(name)
         figures = Figures(self.bundle, self.lang, up="../" * rel.count("/"))
-        sections = [{"id": s["id"], "title": s["title"][self.lang], "body": self.text(s["body"][self.lang], figures)}
-                    for s in data["sections"]]
-        self.write(rel, "article.md.j2", title=data["title"][self.lang], intro=self.text(data["intro"][self.lang], figures),
-                   sections=sections, stamp=self.stamp(sorted(self.bundle["policies"]), ""))
+        sections = [
+            {"id": s["id"], "title": s["title"][self.lang], "body": self.text(s["body"][self.lang], figures)}
+            for s in data["sections"]
+        ]
+        self.write(
+            rel,
+            "article.md.j2",
+            title=data["title"][self.lang],
+            intro=self.text(data["intro"][self.lang], figures),
+            sections=sections,
+            stamp=self.stamp(sorted(self.bundle["policies"]), ""),
+        )
 
     def home(self):
         data = load("home.yaml")
         figures = Figures(self.bundle, self.lang, up="")
-        parts = {key: Markup(self.text(data[key][self.lang], figures)) for key in ("title", "intro", "calculators", "body")}
+        parts = {
+            key: Markup(self.text(data[key][self.lang], figures)) for key in ("title", "intro", "calculators", "body")
+        }
         self.write("index.md", "home.md.j2", stamp=self.stamp(up=""), **parts)
 
     def about(self):
@@ -246,16 +336,30 @@ class Writer:
         policies = []
         for policy_id in sorted(self.bundle["policies"]):
             policy = self.bundle["policies"][policy_id]
-            editions = [dict(e, from_text=scalar_text("date", e["from"], self.lang), mark=source_mark(
-                self.bundle["sources"][e["source"]], e["source"], self.lang, "")) for e in policy["editions"]]
+            editions = [
+                dict(
+                    e,
+                    from_text=scalar_text("date", e["from"], self.lang),
+                    mark=source_mark(self.bundle["sources"][e["source"]], e["source"], self.lang, ""),
+                )
+                for e in policy["editions"]
+            ]
             policies.append({"id": policy_id, "title": policy["title"], "editions": editions})
         source_list = []
         for source_id in sorted(self.bundle["sources"]):
             source = dict(self.bundle["sources"][source_id])
-            source["dated_html"] = Markup('<span class="fig" data-fig="sources/{}">{}</span>').format(source_id, source["dated"][self.lang])
+            source["dated_html"] = Markup('<span class="fig" data-fig="sources/{}">{}</span>').format(
+                source_id, source["dated"][self.lang]
+            )
             source_list.append(source)
-        self.write("about.md", "about.md.j2", about=about, policies=policies, source_list=source_list,
-                   currency=currency_line(self.bundle, self.lang))
+        self.write(
+            "about.md",
+            "about.md.j2",
+            about=about,
+            policies=policies,
+            source_list=source_list,
+            currency=currency_line(self.bundle, self.lang),
+        )
 
     def city(self, city: dict) -> list:
         """A city's pages (its Q&A chapters, topic pages, offices) and its index; returns their
@@ -265,7 +369,9 @@ class Writer:
         if "qa" in city:
             chapters = self.qa(here, city["qa"]["files"], city["qa"]["numbering"], city["name"][self.lang])
             pages += [here + "/" + c["id"] + ".md" for c in chapters]
-            groups.append((city["qa"]["title"][self.lang], [(c["title"][self.lang], c["id"] + ".md") for c in chapters]))
+            groups.append(
+                (city["qa"]["title"][self.lang], [(c["title"][self.lang], c["id"] + ".md") for c in chapters])
+            )
         if "topics" in city:
             entries = []
             for spec in city["topics"]["pages"]:
@@ -285,13 +391,19 @@ class Writer:
     def navigation(self, city_pages: list) -> list:
         """Both languages' navigation, from the cities and the calculator pages."""
         t = self.t
-        calculators = ["calculators/index.md"] + ["calculators/" + p["id"] + ".md" for p in load("calculators.yaml")["pages"]]
-        return ([{t("首页", "Home"): "index.md"}]
-                + [{city["name"][self.lang]: pages} for city, pages in zip(self.cities, city_pages)]
-                + [{t("计算器", "Calculators"): calculators + ["method.md"]},
-                   {t("对比", "Compare"): ["compare/cities.md", "compare/status.md", "compare/editions.md"]},
-                   {t("术语表", "Glossary"): "glossary.md"},
-                   {t("关于本站", "About this site"): ["about.md"] + list(HAND_WRITTEN)}])
+        calculators = ["calculators/index.md"] + [
+            "calculators/" + p["id"] + ".md" for p in load("calculators.yaml")["pages"]
+        ]
+        return (
+            [{t("首页", "Home"): "index.md"}]
+            + [{city["name"][self.lang]: pages} for city, pages in zip(self.cities, city_pages)]
+            + [
+                {t("计算器", "Calculators"): calculators + ["method.md"]},
+                {t("对比", "Compare"): ["compare/cities.md", "compare/status.md", "compare/editions.md"]},
+                {t("术语表", "Glossary"): "glossary.md"},
+                {t("关于本站", "About this site"): ["about.md"] + list(HAND_WRITTEN)},
+            ]
+        )
 
     def run(self):
         generate_calculators.write_all(self.out, self.bundle, self.lang, qa_files(), load)
@@ -300,7 +412,10 @@ class Writer:
         self.compare_status()
         self.compare_editions()
         figures = Figures(self.bundle, self.lang, up="")
-        terms = [dict(term, explain_html=Markup(self.text(term["explain"][self.lang], figures))) for term in load("glossary.yaml")["terms"]]
+        terms = [
+            dict(term, explain_html=Markup(self.text(term["explain"][self.lang], figures)))
+            for term in load("glossary.yaml")["terms"]
+        ]
         self.write("glossary.md", "glossary.md.j2", terms=terms, stamp=self.stamp(up=""))
         self.article("method.md", "method.yaml")
         self.about()

@@ -12,7 +12,9 @@ from mkdocs.exceptions import ConfigurationError
 def on_config(config):
     path = os.path.join(config["docs_dir"], ".nav.json")
     if not os.path.exists(path):
-        raise ConfigurationError(path + " is missing: run python -m scripts.generate_pages first (scripts/build_site.sh does)")
+        raise ConfigurationError(
+            path + " is missing: run python -m scripts.generate_pages first (scripts/build_site.sh does)"
+        )
     with open(path, encoding="utf-8") as handle:
         config["nav"] = json.load(handle)
     return config

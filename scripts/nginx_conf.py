@@ -67,7 +67,9 @@ def write_local(run: str, root: str, port: int) -> str:
     run = os.path.abspath(run)
     os.makedirs(os.path.join(run, "tmp"), exist_ok=True)
     with open(os.path.join(run, "yibao.conf"), "w", encoding="utf-8") as handle:
-        handle.write(server_block(root, port).replace("listen " + str(port) + ";", "listen 127.0.0.1:" + str(port) + ";"))
+        handle.write(
+            server_block(root, port).replace("listen " + str(port) + ";", "listen 127.0.0.1:" + str(port) + ";")
+        )
     path = os.path.join(run, "nginx.conf")
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(LOCAL.format(module=BROTLI_MODULE, run=run, user=local_user()))
@@ -84,8 +86,9 @@ def start(root: str, port: int, run: str) -> subprocess.Popen:
     """nginx in the foreground on 127.0.0.1:port serving root, its pid and logs in run (the
     tests and the benchmark start several; stop one with terminate())."""
     conf = write_local(run, root, port)
-    server = subprocess.Popen([NGINX, "-p", run, "-c", conf, "-g", "daemon off;"],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [NGINX, "-p", run, "-c", conf, "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     for _ in range(200):
         with socket.socket() as probe:
             if probe.connect_ex(("127.0.0.1", port)) == 0:
@@ -100,6 +103,7 @@ def start(root: str, port: int, run: str) -> subprocess.Popen:
 def main(argv: list) -> int:
     def option(name):
         return argv[argv.index(name) + 1] if name in argv else None
+
     root, port, run = option("--root"), option("--port"), option("--run")
     if not root or not port:
         sys.stderr.write(__doc__)

@@ -4,7 +4,6 @@ import os
 import sys
 
 from calculators import scenario_file
-
 from scripts.policy_schema import PolicyError, check_offices, check_parameter, check_policy, check_sources
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,11 +39,15 @@ def load_tree(root: str = POLICIES) -> dict:
         if name.startswith("offices-") and name.endswith(".yaml"):
             table, problems = check_offices(rel(folder), _read(folder, rel(folder), errors), sources)
             errors.extend(problems)
-            offices[name[len("offices-"):-len(".yaml")]] = table
+            offices[name[len("offices-") : -len(".yaml")]] = table
             continue
         if not os.path.isdir(folder):
             if name != "sources.yaml":
-                errors.append(PolicyError(rel(folder), "", "unexpected file (expected sources.yaml, offices-CITY.yaml or policy folders)"))
+                errors.append(
+                    PolicyError(
+                        rel(folder), "", "unexpected file (expected sources.yaml, offices-CITY.yaml or policy folders)"
+                    )
+                )
             continue
         policy_path = os.path.join(folder, "policy.yaml")
         policy, problems = check_policy(rel(policy_path), _read(policy_path, rel(policy_path), errors), sources)

@@ -12,9 +12,15 @@ from calculators.money import parse_decimal
 
 UNITS = ("yuan", "share", "multiple", "years", "months", "days", "hours", "count", "date", "text")
 MAP_KEYS = (
-    "tertiary", "other", "community", "signed_community",
-    "outpatient", "inpatient",
-    "in_province", "out_of_province", "referral_out_of_province",
+    "tertiary",
+    "other",
+    "community",
+    "signed_community",
+    "outpatient",
+    "inpatient",
+    "in_province",
+    "out_of_province",
+    "referral_out_of_province",
 )
 # primary: an official document; secondary: this project's notes; third_party: a page that
 # quotes the rules (e.g. 本地宝). Pages mark every figure from the last two.
@@ -224,8 +230,11 @@ def check_policy(file: str, data, sources: dict) -> tuple:
 # The registry part of policy.yaml: the short name, the rule family settling claims, the
 # calculators offered (each with the rule variant that applies) and the inputs not supported.
 REGISTRY_KEYS = ("name", "family", "calculators")
-CALCULATOR_RULES = {"contribution": contribution.RULES, "retirement": retirement.RULES,
-                    "benefit-start": benefit_start.RULES}
+CALCULATOR_RULES = {
+    "contribution": contribution.RULES,
+    "retirement": retirement.RULES,
+    "benefit-start": benefit_start.RULES,
+}
 UNSUPPORTED_FIELDS = {"person": settle_input.PERSON_KEYS, "claims": settle_input.CLAIM_KEYS}
 
 
@@ -249,8 +258,11 @@ def check_registry(check: Checker, data: dict):
         if rules and offered[name]["rule"] not in rules:
             check.fail(join(here, "rule"), "unknown rule (expected one of " + ", ".join(sorted(rules)) + ")")
         categories = offered[name].get("categories", ["employee"])
-        if not isinstance(categories, list) or "employee" not in categories or any(
-                c not in contribution.CATEGORIES for c in categories):
+        if (
+            not isinstance(categories, list)
+            or "employee" not in categories
+            or any(c not in contribution.CATEGORIES for c in categories)
+        ):
             check.fail(join(here, "categories"), "must list employee and any of " + ", ".join(contribution.CATEGORIES))
     items = data.get("unsupported", [])
     if not isinstance(items, list):
@@ -292,8 +304,10 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
             continue
         start = entry["from"]
         if start not in edition_starts:
-            check.fail(join(here, "from"), "must be the start date of one of the policy's editions "
-                       + "(" + ", ".join(edition_starts) + ")")
+            check.fail(
+                join(here, "from"),
+                "must be the start date of one of the policy's editions " + "(" + ", ".join(edition_starts) + ")",
+            )
         elif previous is not None and start <= previous:
             check.fail(join(here, "from"), "dated values must increase")
         previous = start
@@ -303,8 +317,12 @@ def check_parameter(file: str, data, edition_starts: list, sources: dict) -> tup
         if value is None and "note" not in entry:
             check.fail(join(here, "note"), "a value that is not stated needs a note saying so")
         if value is None and entry.get("status") not in STATUSES:
-            check.fail(join(here, "status"), "a null value needs a status: " + " or ".join(STATUSES)
-                       + " (the source is silent, or says there is no such rule)")
+            check.fail(
+                join(here, "status"),
+                "a null value needs a status: "
+                + " or ".join(STATUSES)
+                + " (the source is silent, or says there is no such rule)",
+            )
         if value is not None and "status" in entry:
             check.fail(join(here, "status"), "only a null value has a status")
         if value is not None and "article" not in entry:

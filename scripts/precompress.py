@@ -16,12 +16,27 @@ import sys
 
 import brotli
 
-COMPRESSIBLE = (".html", ".css", ".js", ".mjs", ".json", ".wasm", ".svg", ".xml", ".txt", ".webmanifest", ".map", ".zip")
+COMPRESSIBLE = (
+    ".html",
+    ".css",
+    ".js",
+    ".mjs",
+    ".json",
+    ".wasm",
+    ".svg",
+    ".xml",
+    ".txt",
+    ".webmanifest",
+    ".map",
+    ".zip",
+)
 WORTH_IT = 0.95
 CACHE_FROM = 256 * 1024  # smaller files are quick to encode and change with every build
 CACHE = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".cache", "precompress")
-ENCODERS = {".br": lambda data: brotli.compress(data, quality=11),
-            ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0)}
+ENCODERS = {
+    ".br": lambda data: brotli.compress(data, quality=11),
+    ".gz": lambda data: gzip.compress(data, compresslevel=9, mtime=0),
+}
 
 
 def encoded(data: bytes, suffix: str) -> bytes:

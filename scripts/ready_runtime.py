@@ -50,9 +50,21 @@ def write_app(target: str) -> None:
     shutil.copyfile(wheel(), copy)
     stdlib_trim.write_zip(os.path.join(target, "python_stdlib.zip"))
     full = os.path.join(target, "full-lock.json")
-    subprocess.run([os.path.join(ROOT, ".venv-pyodide", "bin", "pyodide"), "lockfile", "add-wheels",
-                    "--input", os.path.join(PYODIDE, "pyodide-lock.json"), "--output", full, copy],
-                   check=True, cwd=target, capture_output=True)
+    subprocess.run(
+        [
+            os.path.join(ROOT, ".venv-pyodide", "bin", "pyodide"),
+            "lockfile",
+            "add-wheels",
+            "--input",
+            os.path.join(PYODIDE, "pyodide-lock.json"),
+            "--output",
+            full,
+            copy,
+        ],
+        check=True,
+        cwd=target,
+        capture_output=True,
+    )
     with open(full, encoding="utf-8") as handle:
         lock = json.load(handle)
     os.remove(full)

@@ -27,9 +27,12 @@ def currency_line(bundle: dict, lang: str) -> Markup:
     policy_id, year = newest_year(bundle)
     if lang == "zh":
         return Markup("本站资料截至{}年，之后的政策调整本站未收录；一切以医保经办机构的答复和结算为准。").format(
-            edition_span(policy_id, year))
-    return Markup("The sources end in {}; later adjustments are not included. The insurance office's answer "
-                  "and settlement are what count.").format(edition_span(policy_id, year))
+            edition_span(policy_id, year)
+        )
+    return Markup(
+        "The sources end in {}; later adjustments are not included. The insurance office's answer "
+        "and settlement are what count."
+    ).format(edition_span(policy_id, year))
 
 
 def edition_stamp(bundle: dict, policy_ids: list, lang: str, up: str = "../") -> Markup:
@@ -43,10 +46,16 @@ def edition_stamp(bundle: dict, policy_ids: list, lang: str, up: str = "../") ->
             start = scalar_text("date", e["from"], lang)
             dated = ("自" + start + "起") if zh else ("from " + start)
             mark = source_mark(bundle["sources"][e["source"]], e["source"], lang, up)
-            editions.append(Markup("{}（{}）{}" if zh else "{} ({}){}").format(
-                edition_span(policy_id, e["title"][lang]), edition_span(policy_id, dated), mark))
-        parts.append(Markup("{}{}{}").format(policy["title"][lang], "：" if zh else ": ",
-                                               Markup("、" if zh else ", ").join(editions)))
+            editions.append(
+                Markup("{}（{}）{}" if zh else "{} ({}){}").format(
+                    edition_span(policy_id, e["title"][lang]), edition_span(policy_id, dated), mark
+                )
+            )
+        parts.append(
+            Markup("{}{}{}").format(
+                policy["title"][lang], "：" if zh else ": ", Markup("、" if zh else ", ").join(editions)
+            )
+        )
     head = "本页数字出自：" if zh else "The figures on this page come from: "
     body = Markup("；" if zh else "; ").join(parts)
     more = Markup("（[资料详情]({}about.md)）" if zh else " ([about the sources]({}about.md))").format(up)

@@ -46,7 +46,7 @@ def write_zip(path: str) -> None:
 
 
 # What the worker imports (docs/overrides/assets/calc/worker.js and worker_core.js).
-ENTRY = ("api", "present", "jsonout", "json")
+ENTRY = ("page_input",)
 
 
 def engine_imports() -> set:
@@ -91,18 +91,32 @@ def missing() -> list:
 def jobs() -> list:
     sys.path.insert(0, ROOT)
     from tests.caselib import TODAY, case_files, load_case, scenario_json
+
     cases = [load_case(path) for path in case_files()]
-    return [{"calculator": case["calculator"], "scenario": scenario_json(case), "today": TODAY, "lang": lang, "links": {}}
-            for case in cases for lang in ("zh", "en")]
+    return [
+        {"calculator": case["calculator"], "scenario": scenario_json(case), "today": TODAY, "lang": lang, "links": {}}
+        for case in cases
+        for lang in ("zh", "en")
+    ]
 
 
 def refresh() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp], cwd=ROOT,
-                       check=True, capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", tmp],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        )
         wheel = glob.glob(os.path.join(tmp, "*.whl"))[0]
-        done = subprocess.run(["node", RECORDER], input=json.dumps({"wheel": wheel, "jobs": jobs()}),
-                              capture_output=True, text=True, check=True, cwd=ROOT)
+        done = subprocess.run(
+            ["node", RECORDER],
+            input=json.dumps({"wheel": wheel, "jobs": jobs()}),
+            capture_output=True,
+            text=True,
+            check=True,
+            cwd=ROOT,
+        )
     files = json.loads(done.stdout)
     with open(LIST, "w", encoding="utf-8") as handle:
         handle.write(HEADER + "".join(name + "\n" for name in files))
@@ -116,8 +130,10 @@ def main(argv: list) -> int:
     if argv == ["--check"]:
         lacking = missing()
         if lacking:
-            sys.stderr.write("the engine imports " + ", ".join(lacking) + " but scripts/stdlib-files.txt lacks it: "
-                             "run python -m scripts.stdlib_trim --refresh\n")
+            sys.stderr.write(
+                "the engine imports " + ", ".join(lacking) + " but scripts/stdlib-files.txt lacks it: "
+                "run python -m scripts.stdlib_trim --refresh\n"
+            )
             return 1
         return 0
     sys.stderr.write(__doc__)

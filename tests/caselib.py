@@ -73,8 +73,14 @@ def check_expectation(case: dict, result: dict) -> list:
         if "error" not in result:
             return ["expected a refusal naming " + expect["error"] + ", got a result"]
         if result["error"]["field"] != expect["error"]:
-            return ["expected a refusal naming " + expect["error"] + ", got " + result["error"]["field"]
-                    + ": " + result["error"]["en"]]
+            return [
+                "expected a refusal naming "
+                + expect["error"]
+                + ", got "
+                + result["error"]["field"]
+                + ": "
+                + result["error"]["en"]
+            ]
         return []
     if "error" in result:
         return ["refused: " + result["error"]["en"]]

@@ -13,8 +13,35 @@ from scripts.nginx_conf import NGINX, free_port, start
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CHROMIUM = "/usr/bin/chromium"
 # Chromium as root on a machine with no network but the registries (see the toolchain notes).
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+# The outer tier, left out of the inner loop by `pytest -m "not browser"` (pytest.ini registers
+# the marker): tests that need the built site (a build and nginx) or Chromium, and those that
+# boot a second runtime or regenerate every page (MicroPython parity in Node, the
+# byte-identical build), each several seconds.
+BROWSER_FIXTURES = {"site", "page", "browser", "context", "own_server"}
+OUTER_MODULES = {"test_micropython_parity.py"}
+OUTER_TESTS = {"test_generated_pages_are_byte_identical_from_the_same_input"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if (
+            BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+            or item.path.name in OUTER_MODULES
+            or item.originalname in OUTER_TESTS
+        ):
+            item.add_marker(pytest.mark.browser)
 
 
 class Served:

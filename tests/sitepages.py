@@ -14,7 +14,7 @@ def generated_pages(site_dir: str, lang: str) -> list:
         if entry == "index.md":  # the home page: only its own index.html, not the whole site
             pages.append("index.html")
             continue
-        base = os.path.join(root, entry[:-3] if entry.endswith(".md") else entry)
+        base = os.path.join(root, entry.removesuffix(".md"))
         for dirpath, _, files in os.walk(base):
             if "index.html" in files:
                 pages.append(os.path.relpath(os.path.join(dirpath, "index.html"), root))
@@ -25,7 +25,7 @@ class Article(html.parser.HTMLParser):
     """The main article of a Material page: its text outside marked spans, the marked spans,
     its headings, ids, links, and text in elements marked lang="zh"."""
 
-    VOID = {"br", "img", "hr", "input", "meta", "link", "source", "wbr"}
+    VOID = frozenset({"br", "img", "hr", "input", "meta", "link", "source", "wbr"})
 
     def __init__(self):
         super().__init__(convert_charrefs=True)

@@ -10,7 +10,18 @@ from calculators import scenario_file
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SPEC = scenario_file.load_path(os.path.join(ROOT, "docs", "content", "calculators.yaml"))
-FIELD_KEYS = {"name", "type", "label", "help", "families", "options", "options_from", "scheme", "optional", "default_from"}
+FIELD_KEYS = {
+    "name",
+    "type",
+    "label",
+    "help",
+    "families",
+    "options",
+    "options_from",
+    "scheme",
+    "optional",
+    "default_from",
+}
 
 
 def texts(spec):
@@ -47,9 +58,12 @@ def test_every_page_names_fields_that_exist():
 def test_the_ningbo_basis_default_is_rendered_from_policies_with_its_reading():
     from scripts.generate_calculators import field_html, page_fields
     from scripts.policies import load_tree
+
     html = field_html("retirement", page_fields(load_tree(), SPEC["fields"], "retirement", "zh")["basis"], None, "zh")
     # 22,311 (the Ningbo cap) ÷ 3 = 7,437, the average behind the 2022 bases (policy-facts).
-    assert 'data-fig="ningbo-employee/contribution/provincial_average" data-source="policy-facts">7,437元</span>' in html
+    assert (
+        'data-fig="ningbo-employee/contribution/provincial_average" data-source="policy-facts">7,437元</span>' in html
+    )
     # A secondary figure: its marker is an HTML link (Markdown does not reach inside the form).
     assert '<a href="../../about/#policy-facts">〔※二手资料〕</a>' in html
     assert "2022年缴费基数" in html and "请以经办机构告知的为准" in html

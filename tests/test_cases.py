@@ -50,6 +50,7 @@ def test_every_sentence_comes_from_the_wording_table_and_every_entry_is_used():
 def test_both_languages_of_a_step_fill_the_same_arguments(kind):
     def placeholders(template: str) -> list:
         return sorted(p for p in wording._parse(template) if not isinstance(p, str))
+
     zh, en = wording.STEPS[kind]
     names_zh = sorted(name for _, name in placeholders(zh))
     assert names_zh == sorted(name for _, name in placeholders(en))
@@ -62,8 +63,12 @@ def test_both_languages_of_a_step_fill_the_same_arguments(kind):
 def test_the_long_term_filing_cut_is_shown_as_our_reading_wherever_it_is_applied(where, kind):
     # Q16 3 states no cut for a long-term-residence filing; the engine applies the temporary
     # trip's (10 points in Zhejiang, 20 outside), and must say that this is the site's reading.
-    scenario = {"policy": "ningbo-employee", "date": "2024-06-01", "person": {"age": 50},
-                "claims": [{"kind": kind, "level": "tertiary", "amount": 5000, "where": where, "filing": "long_term"}]}
+    scenario = {
+        "policy": "ningbo-employee",
+        "date": "2024-06-01",
+        "person": {"age": 50},
+        "claims": [{"kind": kind, "level": "tertiary", "amount": 5000, "where": where, "filing": "long_term"}],
+    }
     steps = run_case({"calculator": "settle", "scenario": scenario})["claims"][0]["steps"]
     readings = [s for s in steps if s["zh"].startswith("本站解读：")]
     assert len(readings) == 1 and readings[0]["en"].startswith("Our reading: ")

@@ -9,8 +9,15 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def cli(*args, stdin=None):
-    return subprocess.run([sys.executable, "-m", "calculators", *args], input=stdin, capture_output=True,
-                          text=True, cwd=ROOT, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "calculators", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
 
 
 SCENARIO = """# the example of the engine issue, trimmed
@@ -39,8 +46,16 @@ def test_settle_reads_yaml_from_stdin_and_prints_yuan_with_two_decimals():
 
 def test_settle_reads_json_file(tmp_path):
     path = tmp_path / "s.json"
-    path.write_text(json.dumps({"policy": "ningbo-employee", "date": "2024-01-01", "person": {"age": 30},
-                                "claims": [{"kind": "outpatient", "level": "other", "amount": 1000.5}]}))
+    path.write_text(
+        json.dumps(
+            {
+                "policy": "ningbo-employee",
+                "date": "2024-01-01",
+                "person": {"age": 30},
+                "claims": [{"kind": "outpatient", "level": "other", "amount": 1000.5}],
+            }
+        )
+    )
     done = cli("settle", str(path))
     assert done.returncode == 0
     # self-pay segment 900 (under 45); 100.50 above it: fund 80% = 80.40, personal 20.10.

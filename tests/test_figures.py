@@ -13,8 +13,13 @@ YUAN = 100  # fen
 
 
 def bands(*tops, excluded=()):
-    return [dict({"up_to": None if t is None else t * YUAN, "value": 0},
-                 **({"up_to_excluded": True} if t in excluded else {})) for t in tops]
+    return [
+        dict(
+            {"up_to": None if t is None else t * YUAN, "value": 0},
+            **({"up_to_excluded": True} if t in excluded else {}),
+        )
+        for t in tops
+    ]
 
 
 def test_hangzhou_inpatient_edges_belong_to_the_lower_band():
@@ -26,16 +31,26 @@ def test_hangzhou_inpatient_edges_belong_to_the_lower_band():
 def test_ningbo_inpatient_and_hangzhou_assistance_middle_bands():
     # NB Q8: "起付线至3.5万元（含）", "3.5万元—7万元（含）"; HZ Art. 19: "15000元以上至25000元（含）".
     assert band_spans(bands(35000, 70000, None), "en") == [
-        "up to 35,000 inclusive", "over 35,000 up to 70,000 inclusive", "over 70,000"]
+        "up to 35,000 inclusive",
+        "over 35,000 up to 70,000 inclusive",
+        "over 70,000",
+    ]
     assert band_spans(bands(15000, 25000, None), "zh")[1] == "15,000元以上至25,000元（含）"
 
 
 def test_ningbo_critical_illness_edges_belong_to_the_upper_band():
     # NB Q9: "5000元（含）至2万元部分 80%；2万元（含）至50万元（含）部分 90%".
     spans = band_spans(bands(5000, 20000, 500000, None, excluded=(5000, 20000)), "zh")
-    assert spans == ["5,000元以下（不含）", "5,000元（含）至20,000元（不含）", "20,000元（含）至500,000元（含）", "500,000元以上"]
-    assert band_spans(bands(5000, 20000, 500000, None, excluded=(5000, 20000)), "en")[2] == \
-        "from 20,000 inclusive up to 500,000 inclusive"
+    assert spans == [
+        "5,000元以下（不含）",
+        "5,000元（含）至20,000元（不含）",
+        "20,000元（含）至500,000元（含）",
+        "500,000元以上",
+    ]
+    assert (
+        band_spans(bands(5000, 20000, 500000, None, excluded=(5000, 20000)), "en")[2]
+        == "from 20,000 inclusive up to 500,000 inclusive"
+    )
 
 
 def test_age_steps_never_start_at_zero():

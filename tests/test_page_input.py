@@ -8,8 +8,13 @@ them there.
 from calculators import api, jsonout, page_input, present
 
 FORM = page_input.FORM
-INPATIENT = {"policy": "hangzhou-employee", "date": "2025-06-01", "person.status": "in_service",
-             "claims.0.kind": "inpatient", "claims.0.level": "tertiary"}
+INPATIENT = {
+    "policy": "hangzhou-employee",
+    "date": "2025-06-01",
+    "person.status": "in_service",
+    "claims.0.kind": "inpatient",
+    "claims.0.level": "tertiary",
+}
 
 
 def run(calculator, flat, today="2025-06-01"):
@@ -18,7 +23,10 @@ def run(calculator, flat, today="2025-06-01"):
 
 def test_flat_paths_nest_into_a_scenario():
     assert page_input.nest({"policy": "x", "claims.1.amount": "2", "claims.0.amount": "1", "first_time": "false"}) == {
-        "policy": "x", "claims": [{"amount": "1"}, {"amount": "2"}], "first_time": False}
+        "policy": "x",
+        "claims": [{"amount": "1"}, {"amount": "2"}],
+        "first_time": False,
+    }
 
 
 def test_the_slip_bill_becomes_the_in_scope_amount():
@@ -27,8 +35,10 @@ def test_the_slip_bill_becomes_the_in_scope_amount():
     # = 39,200 × 0.82 = 32,144; 40,000–42,000 at 88% = 2,000 × 0.88 = 1,760; fund 33,904.
     # Assistance: burden 800 + 7,056 + 240 + 3,000 (category B) = 11,096 < 15,000 → none.
     # You pay 50,000 − 33,904 = 16,096.
-    result = run("settle", dict(INPATIENT, **{"claims.0.bill": "50000", "claims.0.out_of_scope": "5000",
-                                              "claims.0.category_b": "3000"}))
+    result = run(
+        "settle",
+        dict(INPATIENT, **{"claims.0.bill": "50000", "claims.0.out_of_scope": "5000", "claims.0.category_b": "3000"}),
+    )
     assert result["total"].fen == 5000000
     assert result["fund"].fen == 3390400
     assert result["personal"].fen == 1609600
@@ -51,8 +61,11 @@ def test_an_amount_error_points_at_the_bill_the_reader_typed():
 
 
 def test_messages_for_a_page_carry_no_internal_path():
-    for flat in (dict(INPATIENT, **{"claims.0.bill": "abc"}), dict(INPATIENT, **{"claims.0.bill": "1", "person.age": "x"}),
-                 dict(INPATIENT, **{"claims.0.bill": "1", "person.status": "retired", "date": "2021-06-01"})):
+    for flat in (
+        dict(INPATIENT, **{"claims.0.bill": "abc"}),
+        dict(INPATIENT, **{"claims.0.bill": "1", "person.age": "x"}),
+        dict(INPATIENT, **{"claims.0.bill": "1", "person.status": "retired", "date": "2021-06-01"}),
+    ):
         message = run("settle", flat)["error"]["message"]
         for text in message.values():
             assert "claims" not in text and "person." not in text and "[0]" not in text, text
@@ -60,7 +73,9 @@ def test_messages_for_a_page_carry_no_internal_path():
 
 def test_a_figure_the_sources_lack_is_a_refusal_of_its_own_kind():
     # Retiree inpatient shares are not in the handbook edition (in force 2021-06-01).
-    result = run("settle", dict(INPATIENT, **{"claims.0.bill": "1000", "person.status": "retired", "date": "2021-06-01"}))
+    result = run(
+        "settle", dict(INPATIENT, **{"claims.0.bill": "1000", "person.status": "retired", "date": "2021-06-01"})
+    )
     assert result["error"]["kind"] == "not_stated"
     assert result["error"]["field"] == "person.status"
 
@@ -83,13 +98,17 @@ def test_hangzhou_contribution_says_what_the_missing_average_is():
 
 def test_plain_scenarios_pass_through_unchanged():
     scenario = {"policy": "ningbo-employee", "date": "2025-06-01", "wage": "8000"}
-    assert (jsonout.dumps(page_input.run("contribution", scenario, "2025-06-01"))
-            == jsonout.dumps(api.run("contribution", scenario, "2025-06-01")))
+    assert jsonout.dumps(page_input.run("contribution", scenario, "2025-06-01")) == jsonout.dumps(
+        api.run("contribution", scenario, "2025-06-01")
+    )
 
 
 def test_the_slip_says_which_date_was_used_and_that_later_changes_are_missing():
-    result = run("account", {"policy": "hangzhou-employee", "person.status": "in_service", "person.age": "40",
-                             "base": "8000"}, today="2030-01-01")
+    result = run(
+        "account",
+        {"policy": "hangzhou-employee", "person.status": "in_service", "person.age": "40", "base": "8000"},
+        today="2030-01-01",
+    )
     assert result["date_given"] is False
     html = present.render("account", result, "zh", {})
     assert "未填日期，按今天（2030-01-01）计算" in html
@@ -107,4 +126,6 @@ def test_the_result_leads_with_what_you_pay():
     settled = run("settle", dict(INPATIENT, **{"claims.0.bill": "50000"}))
     html = present.render("settle", settled, "zh", {})
     # 50,000 at a tertiary hospital in 2025: you pay 9,056 (see the hand-worked cases).
-    assert html.startswith('<p class="yb-lead"><span class="yb-lead-text">你自己要付</span> <strong class="yb-key-figure">9,056.00元</strong>')
+    assert html.startswith(
+        '<p class="yb-lead"><span class="yb-lead-text">你自己要付</span> <strong class="yb-key-figure">9,056.00元</strong>'
+    )

@@ -12,34 +12,41 @@ property of a correct engine.
 
 import copy
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from calculators import api
 from calculators.ledger import PAYERS
 from tests.caselib import TODAY
 
 amounts = st.integers(min_value=0, max_value=60000000).map(lambda fen: str(fen // 100) + "." + str(fen % 100).zfill(2))
-claim = st.fixed_dictionaries({
-    "kind": st.sampled_from(["outpatient", "inpatient", "special_outpatient"]),
-    "level": st.sampled_from(["tertiary", "other", "community"]),
-    "amount": amounts,
-    "category_b": st.sampled_from(["0", "12.34", "500"]),
-    "out_of_scope": st.sampled_from(["0", "99.99"]),
-    "where": st.sampled_from(["local", "in_province", "out_of_province"]),
-    "settled": st.sampled_from(["direct", "reimbursed"]),
-    "filing": st.sampled_from(["none", "long_term", "referral"]),
-    "emergency": st.booleans(),
-})
-employee_scenario = st.fixed_dictionaries({
-    "policy": st.sampled_from(["hangzhou-employee", "ningbo-employee"]),
-    "date": st.sampled_from(["2022-05-01", "2023-12-31", "2024-01-01", "2025-07-15"]),
-    "person": st.fixed_dictionaries({
-        "status": st.sampled_from(["in_service", "retired"]),
-        "age": st.integers(min_value=18, max_value=95),
-        "account": st.sampled_from(["0", "800", "1234.56", "5000"]),
-    }),
-    "claims": st.lists(claim, min_size=1, max_size=8),
-})
+claim = st.fixed_dictionaries(
+    {
+        "kind": st.sampled_from(["outpatient", "inpatient", "special_outpatient"]),
+        "level": st.sampled_from(["tertiary", "other", "community"]),
+        "amount": amounts,
+        "category_b": st.sampled_from(["0", "12.34", "500"]),
+        "out_of_scope": st.sampled_from(["0", "99.99"]),
+        "where": st.sampled_from(["local", "in_province", "out_of_province"]),
+        "settled": st.sampled_from(["direct", "reimbursed"]),
+        "filing": st.sampled_from(["none", "long_term", "referral"]),
+        "emergency": st.booleans(),
+    }
+)
+employee_scenario = st.fixed_dictionaries(
+    {
+        "policy": st.sampled_from(["hangzhou-employee", "ningbo-employee"]),
+        "date": st.sampled_from(["2022-05-01", "2023-12-31", "2024-01-01", "2025-07-15"]),
+        "person": st.fixed_dictionaries(
+            {
+                "status": st.sampled_from(["in_service", "retired"]),
+                "age": st.integers(min_value=18, max_value=95),
+                "account": st.sampled_from(["0", "800", "1234.56", "5000"]),
+            }
+        ),
+        "claims": st.lists(claim, min_size=1, max_size=8),
+    }
+)
 hangzhou_certificate = st.sampled_from(["none", "tekun", "dibao", "disabled", "dibao_edge"])
 
 

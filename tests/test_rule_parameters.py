@@ -28,8 +28,13 @@ def set_value(root, rel: str, value):
         yaml.safe_dump(data, handle, allow_unicode=True)
 
 
-RETIREMENT = {"policy": "ningbo-employee", "date": "2024-06-01", "retirement_date": "2024-03-01",
-              "months_before_reform": 100, "months_after_reform": 100}
+RETIREMENT = {
+    "policy": "ningbo-employee",
+    "date": "2024-06-01",
+    "retirement_date": "2024-03-01",
+    "months_before_reform": 100,
+    "months_after_reform": 100,
+}
 
 
 def test_the_adjustment_factor_is_the_fraction_the_yaml_holds(tree):
@@ -40,7 +45,10 @@ def test_the_adjustment_factor_is_the_fraction_the_yaml_holds(tree):
     result = api.run("retirement", RETIREMENT, TODAY, load_tree(str(tree)))
     # ceil(100 × 5/4) = 125, + 100 after the reform = 225.
     assert result["counted_months"] == 225
-    assert "100 个月 × 5/4" in result["steps"][0]["zh"] and "100 months before 1 July 2021 × 5/4" in result["steps"][0]["en"]
+    assert (
+        "100 个月 × 5/4" in result["steps"][0]["zh"]
+        and "100 months before 1 July 2021 × 5/4" in result["steps"][0]["en"]
+    )
     assert result["steps"][0]["ref"]["parameter"] == "ningbo-employee/retirement/adjustment_factor"
 
 
@@ -49,7 +57,9 @@ def test_the_reform_date_is_a_parameter(tree):
     result = api.run("retirement", RETIREMENT, TODAY, load_tree(str(tree)))
     # Retired 2024-03-01, now before the reform: 15 years, months unadjusted (100 + 100).
     assert result["rule"] == "before_reform" and result["counted_months"] == 200 and result["required_months"] == 180
-    assert result["steps"][0]["zh"].startswith("2024年6月1日前退休") and "before 1 June 2024" in result["steps"][0]["en"]
+    assert (
+        result["steps"][0]["zh"].startswith("2024年6月1日前退休") and "before 1 June 2024" in result["steps"][0]["en"]
+    )
 
 
 BENEFIT = {"policy": "ningbo-employee", "date": "2024-06-01", "enrolled": "2024-11", "first_time": False}

@@ -80,7 +80,9 @@ def test_pages_are_revalidated_and_hashed_theme_files_are_not(site):
     headers, _ = get(site, "calculators/inpatient/")
     assert headers["Content-Type"] == "text/html; charset=utf-8" and headers["Cache-Control"] == "no-cache"
     assert headers["ETag"]
-    bundle = os.path.relpath(glob.glob(os.path.join(site["dir"], "assets", "javascripts", "bundle.*.min.js"))[0], site["dir"])
+    bundle = os.path.relpath(
+        glob.glob(os.path.join(site["dir"], "assets", "javascripts", "bundle.*.min.js"))[0], site["dir"]
+    )
     assert get(site, bundle)[0]["Cache-Control"] == "public, max-age=31536000, immutable"
     for path in ("assets/calc/client.js", "sw.js", "manifest.webmanifest"):
         assert get(site, path)[0]["Cache-Control"] == "no-cache", path
@@ -101,7 +103,9 @@ def test_security_headers_and_the_same_policy_in_the_page(site):
     inline = set()
     for path in glob.glob(os.path.join(site["dir"], "**", "*.html"), recursive=True):
         with open(path, encoding="utf-8") as handle:
-            for text in re.findall(r'<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>', handle.read(), re.DOTALL):
+            for text in re.findall(
+                r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>(.*?)</script>", handle.read(), re.DOTALL
+            ):
                 inline.add("'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'")
     assert inline and set(script[2:]) == inline
 
@@ -159,8 +163,12 @@ def own_server(site, tmp_path):
     root = tmp_path / "root"
     root.symlink_to(first)
     port = free_port()
-    server = {"base": "http://127.0.0.1:" + str(port) + "/", "root": root, "tmp": tmp_path,
-              "nginx": start(str(root), port, str(tmp_path / "run"))}
+    server = {
+        "base": "http://127.0.0.1:" + str(port) + "/",
+        "root": root,
+        "tmp": tmp_path,
+        "nginx": start(str(root), port, str(tmp_path / "run")),
+    }
     yield server
     if server["nginx"].poll() is None:
         server["nginx"].terminate()
@@ -183,7 +191,9 @@ def wait_until_kept(page, suffix: str, timeout: float = 60) -> None:
 
 
 def settle_case(page) -> dict:
-    return page.evaluate("([c, s, today]) => window.yibao.run(c, s, {today})", [CASE["calculator"], scenario_json(CASE), TODAY])
+    return page.evaluate(
+        "([c, s, today]) => window.yibao.run(c, s, {today})", [CASE["calculator"], scenario_json(CASE), TODAY]
+    )
 
 
 def test_after_one_visit_a_calculator_computes_exactly_with_the_server_gone(own_server, browser):
@@ -195,7 +205,9 @@ def test_after_one_visit_a_calculator_computes_exactly_with_the_server_gone(own_
     assert settle_case(page) == expected
     wait_until_kept(page, ".whl")
     # Everything the page itself fetched is kept too (the service worker did not control it yet).
-    used = page.evaluate("performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin))")
+    used = page.evaluate(
+        "performance.getEntriesByType('resource').map((e) => e.name).filter((u) => u.startsWith(location.origin))"
+    )
     deadline = time.time() + 60
     while set(used) - {u.split(" ", 1)[1] for u in kept_urls(page)}:
         assert time.time() < deadline, set(used) - {u.split(" ", 1)[1] for u in kept_urls(page)}
@@ -256,7 +268,10 @@ def test_a_new_site_version_replaces_the_cached_runtime(own_server, browser):
     page.goto(own_server["base"] + "calculators/outpatient/")
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     deadline = time.time() + 60
-    while not [u for u in kept_urls(page) if "/" + fresh + "/" in u and u.endswith(".whl")] or {u.split(" ")[0] for u in kept_urls(page)} & first:
+    while (
+        not [u for u in kept_urls(page) if "/" + fresh + "/" in u and u.endswith(".whl")]
+        or {u.split(" ")[0] for u in kept_urls(page)} & first
+    ):
         assert time.time() < deadline, kept_urls(page)[:5]
         page.reload()
         page.evaluate("window.yibao.ready()")

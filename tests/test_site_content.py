@@ -34,7 +34,7 @@ def source_numbers(seed: str, pattern: str) -> set:
         pytest.skip("../shared/seeds is not beside the repository")
     numerals = {chinese_number(n): n for n in range(1, 100)}
     with open(path, encoding="utf-8") as handle:
-        return {numerals[m] for m in re.findall(pattern, handle.read(), re.M) if m in numerals}
+        return {numerals[m] for m in re.findall(pattern, handle.read(), re.MULTILINE) if m in numerals}
 
 
 def questions(*names) -> list:
@@ -45,10 +45,19 @@ def questions(*names) -> list:
     return found
 
 
-@pytest.mark.parametrize("names, seed, pattern, city, count", [
-    (("hz-handbook-1.yaml", "hz-handbook-2.yaml"), "000_0f0dacf2cab3f8de.txt", r"^([一二三四五六七八九十]+)、", "hangzhou", 32),
-    (("nb-qa.yaml",), "004_070c7f90344367f0.txt", r"^（([一二三四五六七八九十]+)）", "ningbo", 18),
-])
+@pytest.mark.parametrize(
+    "names, seed, pattern, city, count",
+    [
+        (
+            ("hz-handbook-1.yaml", "hz-handbook-2.yaml"),
+            "000_0f0dacf2cab3f8de.txt",
+            r"^([一二三四五六七八九十]+)、",
+            "hangzhou",
+            32,
+        ),
+        (("nb-qa.yaml",), "004_070c7f90344367f0.txt", r"^（([一二三四五六七八九十]+)）", "ningbo", 18),
+    ],
+)
 def test_every_question_of_the_source_is_answered_in_both_languages(site, names, seed, pattern, city, count):
     numbers = source_numbers(seed, pattern)
     assert numbers == set(range(1, count + 1))
@@ -114,7 +123,11 @@ def test_no_digit_on_a_generated_page_that_policies_do_not_hold(site, lang):
     for page in pages:
         article = read_article(os.path.join(root, page))
         stray = DIGIT.findall("".join(article.free_text))
-        assert not stray, (page, "digits typed outside fig()/art(): " + repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]))
+        assert not stray, (
+            page,
+            "digits typed outside fig()/art(): "
+            + repr(re.findall(r".{0,30}[0-9].{0,30}", "".join(article.free_text))[:3]),
+        )
         for ref, text in article.figs:
             numbers = yaml_numbers(policy_text(ref), ref.endswith("#complement"))
             for token in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
@@ -148,8 +161,13 @@ def test_internal_links_and_anchors_resolve(site):
             parsed = urlparse(url)
             if parsed.scheme or parsed.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
                 continue
-            target = os.path.join(site["dir"], url.lstrip("/")) if url.startswith("/") else \
-                os.path.join(os.path.dirname(path), url) if url else path
+            target = (
+                os.path.join(site["dir"], url.lstrip("/"))
+                if url.startswith("/")
+                else os.path.join(os.path.dirname(path), url)
+                if url
+                else path
+            )
             if os.path.isdir(target) or target.endswith("/"):
                 target = os.path.join(target, "index.html")
             target = os.path.normpath(target)
@@ -182,10 +200,16 @@ def test_calculator_links_stand_in_their_own_paragraph(site):
                 with open(os.path.join(lang_root(site, lang), city, chapter, "index.html"), encoding="utf-8") as handle:
                     text = handle.read()
                 section = text.split('id="' + q["id"] + '"', 1)[1].split("<h2", 1)[0]
-                assert re.search(r'<div class="yb-calc">\s*<p>[^<]*<a href="[^"]*calculators/', section), (lang, city, q["id"])
+                assert re.search(r'<div class="yb-calc">\s*<p>[^<]*<a href="[^"]*calculators/', section), (
+                    lang,
+                    city,
+                    q["id"],
+                )
 
 
-FIG_SPAN = re.compile(r'<span class="fig" data-fig="([^"#]+)(?:#[a-z]+)?" data-source="([^"]+)">(.*?)</span>( ?<span class="yb-mark"><a href="([^"]*)">)?')
+FIG_SPAN = re.compile(
+    r'<span class="fig" data-fig="([^"#]+)(?:#[a-z]+)?" data-source="([^"]+)">(.*?)</span>( ?<span class="yb-mark"><a href="([^"]*)">)?'
+)
 
 
 def generated_html(site):
@@ -219,7 +243,11 @@ def test_no_such_rule_is_said_only_where_the_data_says_so(site):
     for lang, page, text in generated_html(site):
         for path, source, shown, _, _ in FIG_SPAN.findall(text):
             policy, key = path.split("/", 1)
-            statuses = {e.get("status") for e in bundle["policies"][policy]["parameters"][key]["values"] if e["source"] == source}
+            statuses = {
+                e.get("status")
+                for e in bundle["policies"][policy]["parameters"][key]["values"]
+                if e["source"] == source
+            }
             if "无此项规定" in shown or "no such rule" in shown:
                 assert "no_rule" in statuses, (lang, page, path)
                 said["no_rule"] += 1
@@ -233,14 +261,25 @@ def test_no_such_rule_is_said_only_where_the_data_says_so(site):
 
 def read_article_text(html_text: str) -> list:
     from tests.sitepages import Article
+
     article = Article()
     article.feed(html_text)
     return article.free_text
 
 
-@pytest.mark.parametrize("page", ["compare/cities/index.html", "compare/status/index.html", "compare/editions/index.html",
-                                  "hangzhou/benefits/index.html", "ningbo/benefits/index.html", "hangzhou/procedures/index.html",
-                                  "method/index.html", "index.html"])
+@pytest.mark.parametrize(
+    "page",
+    [
+        "compare/cities/index.html",
+        "compare/status/index.html",
+        "compare/editions/index.html",
+        "hangzhou/benefits/index.html",
+        "ningbo/benefits/index.html",
+        "hangzhou/procedures/index.html",
+        "method/index.html",
+        "index.html",
+    ],
+)
 def test_every_page_with_figures_says_which_editions_and_how_recent(site, page):
     bundle = load_tree()
     newest = max(e["from"] for p in bundle["policies"].values() for e in p["editions"])[:4]
@@ -302,7 +341,9 @@ def test_english_pages_use_the_glossary_term_for_each_concept(site):
         assert variant not in glossary
         assert term in glossary or term == "currently normal", term
     for page in generated_pages(site["dir"], "en"):
-        text = " ".join(read_article(os.path.join(site["dir"], "en", page)).free_text + [t for _, t in read_article(
-            os.path.join(site["dir"], "en", page)).figs]).lower()
+        text = " ".join(
+            read_article(os.path.join(site["dir"], "en", page)).free_text
+            + [t for _, t in read_article(os.path.join(site["dir"], "en", page)).figs]
+        ).lower()
         found = [v for v in TERM_VARIANTS if v in text]
         assert not found, (page, found)

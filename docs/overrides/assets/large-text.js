@@ -1,3 +1,4 @@
+// @ts-check
 // 长辈模式 / Large text: loaded in <head> without defer, so the remembered choice is applied
 // before the first paint (no flash of small text). The switch is the header button
 // partials/large-text.html renders; its state is kept in this device's localStorage.
@@ -10,7 +11,7 @@
   };
   root.classList.toggle("yb-large", read());
   document.addEventListener("click", (event) => {
-    if (!event.target.closest(".yb-large-toggle")) return;
+    if (!/** @type {Element} */ (event.target).closest(".yb-large-toggle")) return;
     const on = !root.classList.contains("yb-large");
     root.classList.toggle("yb-large", on);
     try { localStorage.setItem(KEY, on ? "1" : "0"); } catch { /* private mode: this page only */ }

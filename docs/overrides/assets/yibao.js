@@ -1,8 +1,9 @@
+// @ts-check
 // Keeps the language selector on what is on screen now: the same page, and on a calculator
 // the inputs as they stand (widgets.js keeps them in data-state), elsewhere the section the
 // reader has scrolled to. Worked out when the link is used, not when the page loaded.
 function currentSection() {
-  const top = (document.querySelector(".md-header")?.offsetHeight || 0) + 8;
+  const top = (document.querySelector(/** @type {"header"} */ (".md-header"))?.offsetHeight || 0) + 8;
   let id = "";
   for (const heading of document.querySelectorAll("article :is(h2, h3, h4)[id]")) {
     if (heading.getBoundingClientRect().top > top) break;
@@ -12,7 +13,7 @@ function currentSection() {
 }
 
 function here() {
-  const calculator = document.querySelector("[data-yibao-calculator][data-state]");
+  const calculator = /** @type {HTMLElement | null} */ (document.querySelector("[data-yibao-calculator][data-state]"));
   if (calculator) return "#" + calculator.dataset.state;
   return currentSection();
 }
@@ -25,7 +26,7 @@ function point(link) {
 
 for (const type of ["pointerdown", "focusin", "click"]) {
   document.addEventListener(type, (event) => {
-    const link = event.target.closest?.("a.md-select__link[data-yibao-base]");
+    const link = /** @type {Element} */ (event.target).closest?.(/** @type {"a"} */ ("a.md-select__link[data-yibao-base]"));
     if (link) point(link);
   }, true);
 }

@@ -1,13 +1,22 @@
+// @ts-check
 // One calculator worker for the whole visit: started the first time a page needs it, kept
 // across Material's instant navigation (this module is loaded once), and exposed as
 // window.yibao for people who want to script checks.
 import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
 import { keepRuntime, onPage } from "./offline.js";
 
+/** @typedef {import("./protocol.js").FromWorker} FromWorker */
+/** @typedef {{stage: string | null, error: string | null, received: number, total: number}} Progress */
+
+/**
+ * @type {{worker: Worker | null, stage: string | null, error: string | null, received: number, total: number,
+ *         restored: boolean, pending: Map<number, {resolve: (r: {json: string, html: string}) => void,
+ *         reject: (e: Error) => void}>, listeners: Set<(p: Progress) => void>, nextId: number}}
+ */
 const state = { worker: null, stage: null, error: null, received: 0, total: 0, restored: false, pending: new Map(), listeners: new Set(), nextId: 1 };
 
 function runtimeUrl() {
-  const meta = document.querySelector('meta[name="yibao-runtime"]');
+  const meta = /** @type {HTMLMetaElement} */ (document.querySelector('meta[name="yibao-runtime"]'));
   return new URL(meta.content, location.href).href;
 }
 
@@ -20,6 +29,7 @@ function notify() {
   for (const listener of state.listeners) listener(progress());
 }
 
+/** @param {{data: FromWorker}} event */
 function handle({ data }) {
   if (data.type === Message.PROGRESS) {
     state.stage = data.stage;
@@ -71,7 +81,13 @@ export function localToday() {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
-/** Run a calculator: resolves to {json (text), html (slip)}; refusals are results too. */
+/**
+ * Run a calculator: resolves to {json (text), html (slip)}; refusals are results too.
+ * @param {string} calculator
+ * @param {object | string} scenario
+ * @param {{lang?: string, links?: Record<string, string>, today?: string}} [options]
+ * @returns {Promise<{json: string, html: string}>}
+ */
 export function run(calculator, scenario, { lang = "zh", links = {}, today = localToday() } = {}) {
   start();
   const id = state.nextId++;

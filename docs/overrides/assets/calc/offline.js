@@ -1,3 +1,4 @@
+// @ts-check
 // Offline use and fetching early, for every page: registers the site's service worker
 // (/sw.js), asks it to keep each page visited with the files the page used, keeps the runtime
 // once a calculator has it, and on a page that links to a calculator (but has none) fetches the

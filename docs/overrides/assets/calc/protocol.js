@@ -1,3 +1,4 @@
+// @ts-check
 // The messages between the page and the calculator worker. Nothing here depends on the
 // runtime (Pyodide or MicroPython): a worker that speaks these messages can serve the page.
 
@@ -19,13 +20,32 @@ export const Stage = Object.freeze({
   READY: "ready",
 });
 
+/** @typedef {typeof Stage[keyof typeof Stage]} StageName */
+
+/**
+ * The messages as types: a union discriminated by `type`, one side each way.
+ * @typedef {{type: "boot", runtime: string}} BootMessage
+ * @typedef {{type: "run", id: number, calculator: string, scenario: string, today: string, lang: string,
+ *            links: Record<string, string>}} RunMessage
+ * @typedef {{type: "progress", stage: StageName, received: number, total: number, restored: boolean}} ProgressMessage
+ * @typedef {{type: "failed", error: string}} FailedMessage
+ * @typedef {{type: "result", id: number, json: string, html: string}} ResultMessage
+ * @typedef {{type: "error", id: number, error: string}} ErrorMessage
+ * @typedef {BootMessage | RunMessage} ToWorker
+ * @typedef {ProgressMessage | FailedMessage | ResultMessage | ErrorMessage} FromWorker
+ */
+
+/** @type {StageName[]} */
 export const STAGES = [Stage.DOWNLOAD, Stage.START, Stage.PACKAGES, Stage.READY];
 
+/** @type {(runtime: string) => BootMessage} */
 export const bootMessage = (runtime) => ({ type: Message.BOOT, runtime });
 
+/** @type {(stage: StageName, received?: number, total?: number, restored?: boolean) => ProgressMessage} */
 export const progressMessage = (stage, received = 0, total = 0, restored = false) =>
   ({ type: Message.PROGRESS, stage, received, total, restored });
 
+/** @type {(id: number, calculator: string, scenario: string, today: string, lang: string, links: Record<string, string>) => RunMessage} */
 export const runMessage = (id, calculator, scenario, today, lang, links) =>
   ({ type: Message.RUN, id, calculator, scenario, today, lang, links });
 

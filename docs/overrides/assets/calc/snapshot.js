@@ -1,3 +1,4 @@
+// @ts-check
 // Pyodide memory snapshots, made in the reader's browser: after the first normal boot (the
 // calculators imported) the worker takes a snapshot of the interpreter's memory and keeps it in
 // Cache Storage under the site's runtime folder; the next visit restores it instead of starting
@@ -6,9 +7,14 @@
 // makeMemorySnapshot, _loadSnapshot); anything that goes wrong falls back to a normal boot.
 const CACHE = "pyodide-snapshot"; // not "yibao-…": the service worker clears those on a new build
 
+/** @param {string} runtime */
 const key = (runtime) => runtime + "snapshot.bin";
 
-/** The kept snapshot for this runtime folder, or null. */
+/**
+ * The kept snapshot for this runtime folder, or null.
+ * @param {string} runtime
+ * @returns {Promise<Uint8Array | null>}
+ */
 export async function restore(runtime) {
   try {
     const kept = await (await caches.open(CACHE)).match(key(runtime));
@@ -18,7 +24,11 @@ export async function restore(runtime) {
   }
 }
 
-/** Keep this snapshot (in the background) and drop any for another runtime folder. */
+/**
+ * Keep this snapshot (in the background) and drop any for another runtime folder.
+ * @param {string} runtime
+ * @param {Uint8Array<ArrayBuffer>} snapshot
+ */
 export async function save(runtime, snapshot) {
   try {
     const cache = await caches.open(CACHE);

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator widgets: each `[data-yibao-calculator]` block on a page becomes a live form.
 // Bound on every page view of Material's instant navigation (`document$`); the worker behind
 // them is started once per visit by client.js, and only on pages that have a calculator.
@@ -6,39 +7,11 @@
 import { Stage, STAGES } from "./protocol.js";
 import { onProgress, retry, run, start } from "./client.js";
 
-const WORDS = {
-  zh: {
-    [Stage.DOWNLOAD]: "正在下载计算程序", [Stage.START]: "正在启动 Python", [Stage.PACKAGES]: "正在载入计算器",
-    [Stage.READY]: "计算器已就绪", received: "（已下载 {x} / {y} MB）",
-    failed: "计算器没能加载，所以暂时不能重新计算。页面上的示例结果仍然有效。", retry: "重试",
-    waiting: "正在计算……（计算器第一次加载可能要等一会儿，下面仍是上一次的结果）",
-    invalid: "输入有误，没有计算。请按红字提示修改。", not_stated: "资料没有给出所需的数字，无法计算。",
-    stale: "输入已改动，下面还是上一次的结果。点“计算”更新。",
-    copied: "链接已复制。链接里的数字只在 # 号后面，不会发送到服务器。", copy_failed: "请复制下面的链接：",
-    link_label: "分享链接", claim: "第{n}笔", broken: "计算出错，没有结果。请重试或刷新页面。",
-    example: "示例：按上面的默认输入计算。改动输入后点“计算”。", computed: "按你的输入计算。",
-    announce: "计算完成。", yes: "是", no: "否", empty: "（未填）", inputs: "输入",
-    not_printed: "没有打印：输入有误，请先修改。",
-  },
-  en: {
-    [Stage.DOWNLOAD]: "Downloading the calculator", [Stage.START]: "Starting Python", [Stage.PACKAGES]: "Loading the calculators",
-    [Stage.READY]: "The calculator is ready", received: " ({x} of {y} MB downloaded)",
-    failed: "The calculator could not be loaded, so nothing can be recalculated for now. The example result on the page still holds.",
-    retry: "Try again", waiting: "Calculating… (the first load can take a while; the result below is still the previous one)",
-    invalid: "Some input needs fixing; nothing was calculated.", not_stated: "The sources do not give a figure this needs, so nothing was calculated.",
-    stale: "You changed the inputs; the result below is still the previous one. Press Calculate to update it.",
-    copied: "Link copied. The figures sit after the # and are never sent to a server.", copy_failed: "Copy this link:",
-    link_label: "Link to share", claim: "Claim {n}", broken: "The calculation failed; there is no result. Try again or reload the page.",
-    example: "An example for the inputs above. Change them and press Calculate.", computed: "Worked out for your inputs.",
-    announce: "Calculated.", yes: "yes", no: "no", empty: "(empty)", inputs: "Inputs",
-    not_printed: "Not printed: some input needs fixing first.",
-  },
-};
-
 let cleanups = [];
 
 const langOf = (root) => (root.dataset.lang === "en" ? "en" : "zh");
-const words = (root) => WORDS[langOf(root)];
+// The page's words, from calculators/present.py (written into the page by the build).
+const words = (root) => JSON.parse(root.dataset.words);
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
 function showProgress(root, { stage, error, received, total }) {
@@ -145,7 +118,7 @@ function showError(root, error) {
   const target = field && !field.hidden ? field.querySelector(".yb-error") : null;
   const message = (error.message || {})[lang] || "";
   const label = target ? labelOf(input) : "";
-  const line = (label ? label + (lang === "zh" ? "：" : ": ") : "") + message;
+  const line = (label ? label + w.colon : "") + message;
   const box = document.createElement("div");
   box.className = "yb-invalid";
   box.append(Object.assign(document.createElement("p"), { className: "yb-invalid-head", textContent: error.kind === "not_stated" ? w.not_stated : w.invalid }));
@@ -217,21 +190,11 @@ async function calculate(root) {
   const previous = [...slip.childNodes].map((node) => node.cloneNode(true));
   const options = { lang, links, today: values.date || undefined };
   try {
-    let html;
-    if (root.dataset.yibaoCalculator === "compare") {
-      const titles = JSON.parse(root.dataset.titles);
-      const results = await Promise.all(Object.keys(titles).map((policy) => run("settle", { form: { ...values, policy } }, options)));
-      const failed = results.map((r) => JSON.parse(r.json)).find((r) => r.error);
-      if (failed) { showError(root, failed.error); return false; }
-      html = '<div class="yb-cols">' + Object.values(titles).map((title, i) =>
-        `<div class="yb-col"><h3>${title}</h3>${results[i].html}</div>`).join("") + "</div>";
-    } else {
-      const result = await run(root.dataset.yibaoCalculator, { form: values }, options);
-      const parsed = JSON.parse(result.json);
-      if (parsed.error) { showError(root, parsed.error); return false; }
-      html = result.html;
-    }
-    slip.innerHTML = html;
+    // The two-city page is one run too: page_input settles the bill for each city, present.py draws the columns.
+    const result = await run(root.dataset.yibaoCalculator, { form: values }, options);
+    const parsed = JSON.parse(result.json);
+    if (parsed.error) { showError(root, parsed.error); return false; }
+    slip.innerHTML = result.html;
     root.dataset.computed = state;
     root.dataset.computedNote = w.computed;
     root.classList.remove("yb-example");

@@ -1,3 +1,4 @@
+// @ts-check
 // The calculator worker the site ships: boots the self-hosted Pyodide with the trimmed standard
 // library and installs the `calculators` wheel from the site's own lock file, its sha256
 // checked (no micropip); from the second visit on it restores a memory snapshot instead
@@ -7,13 +8,21 @@
 import { RUNTIME_MANIFEST, Stage } from "./protocol.js";
 import { countDownloads } from "./downloads.js";
 import { restore, save } from "./snapshot.js";
-import { runIn, serve } from "./worker_core.js";
+import { entryIn, importEntry, serve } from "./worker_core.js";
 
-let python = null;
+/** @typedef {import("./protocol.js").RunMessage} RunMessage */
 
+/** @type {((message: RunMessage) => {json: string, html: string}) | null} */
+let run = null;
+
+/** @param {ArrayBuffer} bytes */
 const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
 
-/** The calculators wheel named by the lock file, refused unless its sha256 matches. */
+/**
+ * The calculators wheel named by the lock file, refused unless its sha256 matches.
+ * @param {string} runtime
+ * @param {import("pyodide").Lockfile} lock
+ */
 async function wheel(runtime, lock) {
   const entry = lock.packages.calculators;
   const bytes = new Uint8Array(await (await fetch(new URL(entry.file_name, runtime))).arrayBuffer());
@@ -23,6 +32,10 @@ async function wheel(runtime, lock) {
   return bytes;
 }
 
+/**
+ * @param {string} runtime
+ * @param {import("./worker_core.js").Progress} progress
+ */
 async function boot(runtime, progress) {
   progress(Stage.DOWNLOAD);
   const indexURL = new URL("../", runtime).href;
@@ -37,6 +50,7 @@ async function boot(runtime, progress) {
     .filter(([name]) => !name.endsWith(".mjs"))
     .map(([name, bytes]) => [new URL(name, runtime).href, bytes]));
   await countDownloads(absolute, (received, total) => progress(Stage.DOWNLOAD, received, total));
+  /** @type {{loadPyodide: typeof import("pyodide").loadPyodide}} */
   const { loadPyodide } = await pyodideModule;
   const options = {
     indexURL,
@@ -52,10 +66,10 @@ async function boot(runtime, progress) {
   progress(Stage.PACKAGES);
   // The wheel's files are not in the snapshot (only memory is): unpacked each time, ~40 ms.
   pyodide.unpackArchive(await wheel(runtime, await lock), "wheel");
-  pyodide.runPython("from calculators import api, present, jsonout");
+  importEntry(pyodide);
   if (!restored) save(runtime, pyodide.makeMemorySnapshot());
-  python = pyodide;
+  run = entryIn(pyodide);
   progress(Stage.READY, 0, 0, restored);
 }
 
-serve({ boot, run: (message) => runIn(python, (list) => list.toJs(), message) });
+serve({ boot, run: (message) => run(message) });
