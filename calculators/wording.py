@@ -332,12 +332,19 @@ def date_text(iso: str) -> tuple:
     )
 
 
+def _count(n: int, one: str) -> str:
+    return str(n) + " " + one + ("" if n == 1 else "s")
+
+
 def years_text(months: int) -> tuple:
-    """A number of months as years and months: 134 -> ("11年2个月", "11 years 2 months")."""
+    """A number of months as years and months, naming only what is there: 134 -> ("11年2个月",
+    "11 years 2 months"), 20 -> ("1年8个月", "1 year 8 months"), 8 -> ("8个月", "8 months")."""
     years, rest = divmod(months, 12)
+    if not years and rest:
+        return str(rest) + "个月", _count(rest, "month")
     return (
         str(years) + "年" + (str(rest) + "个月" if rest else ""),
-        str(years) + " years" + (" " + str(rest) + " months" if rest else ""),
+        _count(years, "year") + (" " + _count(rest, "month") if rest else ""),
     )
 
 

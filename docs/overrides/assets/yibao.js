@@ -24,12 +24,27 @@ function point(link) {
   link.href = link.dataset.yibaoBase + path + here();
 }
 
-for (const type of ["pointerdown", "focusin", "click"]) {
+/** @param {Event} event */
+function languageLink(event) {
+  return /** @type {Element} */ (event.target).closest?.(/** @type {"a"} */ ("a.md-select__link[data-yibao-base]"));
+}
+
+for (const type of ["pointerdown", "focusin"]) {
   document.addEventListener(type, (event) => {
-    const link = /** @type {Element} */ (event.target).closest?.(/** @type {"a"} */ ("a.md-select__link[data-yibao-base]"));
+    const link = languageLink(event);
     if (link) point(link);
   }, true);
 }
+// The other language is another build of the site: load it whole, so the fragment (the inputs or
+// the section) arrives intact instead of going through Material's instant navigation.
+document.addEventListener("click", (event) => {
+  const link = languageLink(event);
+  if (!link || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  point(link);
+  event.preventDefault();
+  event.stopPropagation();
+  location.assign(link.href);
+}, true);
 document$.subscribe(() => {
   for (const link of document.querySelectorAll("a.md-select__link[data-yibao-base]")) point(link);
 });
