@@ -30,20 +30,11 @@ from playwright.sync_api import sync_playwright
 
 from calculators import api
 from scripts import nginx_conf
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.ready_runtime import version
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCH = os.path.join(ROOT, "scripts", "bench")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CALCULATOR = "calculators/inpatient/"
 FAQ = "hangzhou/benefits/"
 SCENARIO = {
@@ -341,7 +332,7 @@ def main(argv: list) -> int:
         add_floor(server.root, runtime)
         try:
             with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+                browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
                 phone = measure(browser, server, runs, True, expected)
                 fast = measure(browser, server, runs, False, expected)
                 browser.close()

@@ -10,22 +10,8 @@ import re
 from markupsafe import Markup, escape
 
 from calculators.money import format_share, format_yuan
+from calculators.wording import date_text, ordinal_zh
 
-CN_DIGITS = "零一二三四五六七八九"
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 LEVEL_NAMES = {
     "tertiary": ("三级", "tertiary"),
     "other": ("其他", "other"),
@@ -43,14 +29,6 @@ UNIT_WORDS = {
     "days": ("天", " days"),
     "hours": ("小时", " hours"),
 }
-
-
-def chinese_number(n: int) -> str:
-    """1–99 in Chinese numerals, as article numbers are written (十三, 二十八)."""
-    tens, ones = divmod(n, 10)
-    if n < 10:
-        return CN_DIGITS[n]
-    return (CN_DIGITS[tens] if tens > 1 else "") + "十" + (CN_DIGITS[ones] if ones else "")
 
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff《》、·×]+(?:[（(][\u3400-\u9fff]+[）)][\u3400-\u9fff《》]*)*")
@@ -102,10 +80,7 @@ def scalar_text(unit: str, value, lang: str, status: str = "silent") -> str:
         word = UNIT_WORDS[unit][0 if zh else 1]
         return str(value) + (word[:-1] if value == 1 and not zh else word)
     if unit == "date":
-        y, m, d = (int(x) for x in value.split("-"))
-        return (
-            (str(y) + "年" + str(m) + "月" + str(d) + "日") if zh else (str(d) + " " + MONTHS_EN[m - 1] + " " + str(y))
-        )
+        return date_text(value)[0 if zh else 1]
     return str(value)
 
 
@@ -165,7 +140,7 @@ def month_after_text(months: int, lang: str) -> str:
     1 → "次月" (the next month), 2 → "第三个自然月" (the third calendar month, the given month
     being the first)."""
     if lang == "zh":
-        return "当月" if months == 0 else "次月" if months == 1 else "第" + chinese_number(months + 1) + "个自然月"
+        return "当月" if months == 0 else "次月" if months == 1 else "第" + ordinal_zh(months + 1) + "个自然月"
     if months < 2:
         return "the " + ORDINALS_EN[months] + " month"
     return "the " + ORDINALS_EN[months] + " calendar month (counting that month as the first)"
@@ -301,7 +276,7 @@ class Figures:
 
     def art(self, number: int) -> Markup:
         if self.numbering == "question":
-            text = "（" + chinese_number(number) + "）" if self.lang == "zh" else "Q" + str(number)
+            text = "（" + ordinal_zh(number) + "）" if self.lang == "zh" else "Q" + str(number)
         else:
-            text = "第" + chinese_number(number) + "条" if self.lang == "zh" else "Art. " + str(number)
+            text = "第" + ordinal_zh(number) + "条" if self.lang == "zh" else "Art. " + str(number)
         return Markup('<span class="ref">{}</span>').format(text)

@@ -8,21 +8,10 @@ import tempfile
 
 import pytest
 
+from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.nginx_conf import NGINX, free_port, start
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CHROMIUM = "/usr/bin/chromium"
-# Chromium as root on a machine with no network but the registries (see the toolchain notes).
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 # The outer tier, left out of the inner loop by `pytest -m "not browser"` (pytest.ini registers

@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urlparse
 import pytest
 
 from calculators import scenario_file
-from scripts.figures import chinese_number
+from calculators.wording import ordinal_zh
 from scripts.policies import load_tree
 from tests.sitepages import generated_pages, read_article
 
@@ -32,7 +32,7 @@ def source_numbers(seed: str, pattern: str) -> set:
     path = os.path.join(SEEDS, seed)
     if not os.path.exists(path):
         pytest.skip("../shared/seeds is not beside the repository")
-    numerals = {chinese_number(n): n for n in range(1, 100)}
+    numerals = {ordinal_zh(n): n for n in range(1, 100)}
     with open(path, encoding="utf-8") as handle:
         return {numerals[m] for m in re.findall(pattern, handle.read(), re.MULTILINE) if m in numerals}
 
