@@ -19,6 +19,15 @@ from tests.caselib import TODAY, case_files, load_case, scenario_json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AXE = os.path.join(ROOT, "node_modules", "axe-core", "axe.min.js")
+
+
+def serious_violations(page) -> list:
+    """axe-core's serious and critical findings on the page as it stands: (rule, impact, nodes)."""
+    page.add_script_tag(path=AXE)
+    violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")]
+
+
 SPEC = scenario_file.load_path(os.path.join(ROOT, "docs", "content", "calculators.yaml"))
 PAGES = [p["id"] for p in SPEC["pages"]]
 
@@ -235,11 +244,7 @@ def test_calculator_pages_have_no_serious_accessibility_issue_and_fetch_only_fro
     problems = {}
     for page_id in PAGES:
         open_ready(page, site, lang, "calculators/" + page_id + "/")
-        page.add_script_tag(path=AXE)
-        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-        serious = [
-            (v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             problems[page_id] = serious
         submit(page)

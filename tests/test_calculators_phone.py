@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from tests.test_calculators_browser import AXE, PAGES, open_ready, submit, url
+from tests.test_calculators_browser import PAGES, open_ready, serious_violations, submit, url
 
 LARGE = "localStorage.setItem('yibao-large-text', '1')"
 
@@ -146,11 +146,7 @@ def test_large_text_calculator_pages_have_no_serious_accessibility_issue(site, b
     for page_id in PAGES:
         page.goto(url(site, lang, "calculators/" + page_id + "/"))
         page.wait_for_selector(".yb-progress.yb-failed")
-        page.add_script_tag(path=AXE)
-        violations = page.evaluate("axe.run(document, {resultTypes: ['violations']}).then(r => r.violations)")
-        serious = [
-            (v["id"], v["impact"], len(v["nodes"])) for v in violations if v["impact"] in ("serious", "critical")
-        ]
+        serious = serious_violations(page)
         if serious:
             problems[page_id] = serious
     assert not problems
