@@ -8,6 +8,7 @@ pay on the floor with no employer part, where the registry lists them.
 """
 
 from . import fields
+from .errors import INPUT, InputError
 from .jsonout import Money
 from .money import share_of
 from .scenario import described, open_scenario, step
@@ -24,9 +25,17 @@ def clamp_base(wage: int, floor: int, cap: int) -> tuple:
 
 
 def average_multiple(edition, scenario: dict, steps: list) -> tuple:
-    """Floor and cap as multiples of the provincial average (the input, else the parameter)."""
+    """Floor and cap as multiples of the provincial average (the input, else the parameter).
+
+    Where the sources give no average the reader can: the refusal asks for it at its field,
+    as an input to give rather than a dead end.
+    """
     if scenario.get("provincial_average") is None:
-        average = edition.get("contribution/provincial_average", field="provincial_average")[0]
+        try:
+            average = edition.get("contribution/provincial_average", field="provincial_average")[0]
+        except InputError as missing:
+            missing.kind = INPUT
+            raise
     else:
         average = fields.money(scenario, "", "provincial_average")
     floor_multiple, floor_ref = edition.get("contribution/base_floor")

@@ -12,6 +12,7 @@ from .shared_rules import (
     pay_inpatient_deductible,
     pay_own_parts,
     pay_yearly_threshold,
+    split_with_fund,
 )
 
 ASSISTANCE_GROUP = {
@@ -104,29 +105,8 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
         mark = "band:" + str(shares.index(band))
         piece = high - low
         fund_share = band_math.for_level(band["value"], level)
-        fund = share_of(piece, fund_share)
-        ledger.pay(
-            "fund",
-            fund,
-            "band_fund",
-            {
-                "low": Money(low),
-                "high": Money(high),
-                "piece": Money(piece),
-                "fund_share": fund_share,
-                "fund": Money(fund),
-            },
-            share_ref,
-            mark=mark,
-        )
-        ledger.pay(
-            "personal",
-            piece - fund,
-            "band_co_payment",
-            {"patient_share": BP - fund_share, "personal": Money(piece - fund)},
-            share_ref,
-            mark=mark,
-        )
+        args = {"low": Money(low), "high": Money(high), "piece": Money(piece)}
+        split_with_fund(ledger, piece, fund_share, share_ref, ("band_fund", "band_co_payment"), args, mark)
     if end > limit:
         above = end - max(start, limit)
         ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")

@@ -7,13 +7,14 @@ so the fund's share is 100% less it (less the remote reduction).
 from . import bands as band_math
 from .fields import fail
 from .jsonout import Money
-from .money import BP, share_of
+from .money import BP
 from .shared_rules import (
     employee_year,
     pay_from_account,
     pay_inpatient_deductible,
     pay_own_parts,
     pay_yearly_threshold,
+    split_with_fund,
 )
 
 
@@ -43,19 +44,8 @@ def remote_reduction(edition, claim: dict, ledger) -> int:
 def pay_shared(ledger, cost: int, patient_share: int, ref: dict, kind: str, args: dict, mark=None):
     """Split ``cost`` between the fund and the patient at the patient's share; ``kind`` and
     ``args`` say which part of the year it is (segment, special outpatient, band)."""
-    fund_share = max(0, BP - patient_share)
-    fund = share_of(cost, fund_share)
-    args["cost"], args["fund_share"], args["fund"] = Money(cost), fund_share, Money(fund)
-    ledger.pay("fund", fund, kind, args, ref, mark=mark)
-    ledger.pay(
-        "personal",
-        cost - fund,
-        "co_payment",
-        {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
-        ref,
-        mark=mark,
-    )
-    return cost - fund
+    args["cost"] = Money(cost)
+    return split_with_fund(ledger, cost, max(0, BP - patient_share), ref, (kind, "co_payment"), args, mark)
 
 
 def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
