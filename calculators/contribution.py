@@ -1,10 +1,10 @@
 """Monthly contributions: the base clamped to its floor and cap, times the two rates.
 
 The registry names the rule for the floor and cap. ``average_multiple`` (Hangzhou Art. 3):
-multiples of the provincial average wage (60%–300%), which the reader supplies where the
-sources do not give it. ``yuan_limits`` (Ningbo Q2): fixed yuan (3,957–22,311, 2022 figures).
-Categories other than ``employee`` (Ningbo: the flexibly employed 10.5%, the unemployed 10%)
-pay on the floor with no employer part, where the registry lists them.
+multiples of the provincial average wage, which the reader supplies where the sources do
+not give it. ``yuan_limits`` (Ningbo Q2): fixed yuan. Categories other than ``employee``
+(Ningbo: the flexibly employed, the unemployed) pay their own rate on the floor with no
+employer part, where the registry lists them. Every figure is a ``contribution/…`` parameter.
 """
 
 from . import fields
