@@ -11,6 +11,7 @@ FEN = 100  # fen in a yuan
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _SEPARATORS = (",", "，", "_", " ", "\u3000", "'")
 _DECIMAL_POINTS = ("．", "。")
+_UNIT = "元"
 
 
 def round_half_up(numerator: int, denominator: int) -> int:
@@ -28,9 +29,14 @@ def share_of(fen: int, bp: int) -> int:
 
 
 def normalise_number_text(text: str) -> str:
-    """Full-width digits to ASCII, thousands separators dropped, Chinese decimal point to '.'."""
+    """Full-width digits to ASCII, thousands separators and a trailing 元 dropped, Chinese decimal
+    point to '.'."""
     out = []
-    for ch in text.strip():
+    text = text.strip()
+    # A slip's figure copied with its unit ("1,234.50元") is still that figure.
+    if text.endswith(_UNIT):
+        text = text[: -len(_UNIT)].strip()
+    for ch in text:
         pos = _FULL_WIDTH_DIGITS.find(ch)
         if pos >= 0:
             out.append(str(pos))

@@ -72,7 +72,7 @@ CALCULATOR_FIELD = {
 }
 CALCULATOR_PAGE = {
     "id": str,
-    "calculator": one_of("settle", "compare", "contribution", "account", "retirement", "benefit-start"),
+    "calculator": one_of("settle", "compare", "slip", "contribution", "account", "retirement", "benefit-start"),
     "title": TEXT,
     "intro": TEXT,
     "fields": [str],
