@@ -350,8 +350,39 @@ def event_text(event: tuple, lang: str) -> str:
     return EVENTS[key][0 if lang == "zh" else 1].replace("{n}", str(n))
 
 
+def card_table(name: str, labels: tuple, rows: list, lang: str, extra_class: str = "") -> str:
+    """A table that scrolls sideways on a mid-sized screen and reads as one card per row on a
+    phone (the cells carry their column's label). ``rows``: (row class, cells) pairs."""
+    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
+    body = []
+    for row_class, cells in rows:
+        body.append(
+            "<tr"
+            + (' class="' + esc(row_class) + '"' if row_class else "")
+            + ">"
+            + "".join(
+                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
+            )
+            + "</tr>"
+        )
+    # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
+    return (
+        '<p class="yb-scroll-hint">'
+        + esc(word("scroll", lang))
+        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
+        + esc(name)
+        + '"><table class="yb-timeline'
+        + (" " + extra_class if extra_class else "")
+        + '"><thead><tr>'
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(body)
+        + "</tbody></table></div>"
+    )
+
+
 def timeline(result: dict, lang: str) -> str:
-    """One row per claim; on a phone each row reads as a small card (the cells carry their labels)."""
+    """One row per claim; on a phone each row reads as a small card."""
     seen = {}
     labels = (
         "#",
@@ -362,7 +393,6 @@ def timeline(result: dict, lang: str) -> str:
         word("running", lang),
         word("events", lang),
     )
-    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
     rows = []
     for i, claim in enumerate(result["claims"]):
         after = claim["year_after"]
@@ -377,27 +407,8 @@ def timeline(result: dict, lang: str) -> str:
             yuan(after["cumulative"], lang) if "cumulative" in after else word("none", lang),
             ("；" if lang == "zh" else "; ").join(events) or word("none", lang),
         )
-        rows.append(
-            "<tr>"
-            + "".join(
-                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
-            )
-            + "</tr>"
-        )
-    # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
-    return (
-        "<h3>"
-        + esc(word("timeline", lang))
-        + '</h3><p class="yb-scroll-hint">'
-        + esc(word("scroll", lang))
-        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
-        + esc(word("timeline", lang))
-        + '"><table class="yb-timeline"><thead><tr>'
-        + head
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></div>"
-    )
+        rows.append(("", cells))
+    return "<h3>" + esc(word("timeline", lang)) + "</h3>" + card_table(word("timeline", lang), labels, rows, lang)
 
 
 def steps_html(steps: list, lang: str, links: dict) -> str:

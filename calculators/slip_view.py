@@ -5,7 +5,7 @@ Part of the one renderer (calculators/present.py calls it; its words are present
 """
 
 from . import present
-from .present import esc, lead, ref_link, steps_html, word, yuan
+from .present import card_table, esc, lead, ref_link, steps_html, word, yuan
 
 # The slip's line → its word in present.WORDS.
 LINE_WORDS = {
@@ -41,14 +41,13 @@ def difference_text(entry: dict, lang: str) -> str:
 
 
 def lines_table(result: dict, lang: str) -> str:
-    """One row per slip line; on a phone each row reads as a card (cells carry their labels)."""
+    """One row per slip line: the slip's figure, the site's, and the difference."""
     labels = (
         word("slip_line", lang),
         word("slip_theirs", lang),
         word("slip_ours", lang),
         word("slip_difference", lang),
     )
-    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
     rows = []
     for entry in result["lines"]:
         cells = (
@@ -57,26 +56,8 @@ def lines_table(result: dict, lang: str) -> str:
             yuan(entry["ours"], lang) if entry["ours"] is not None else word("none", lang),
             difference_text(entry, lang),
         )
-        rows.append(
-            '<tr class="yb-line-'
-            + esc(entry["status"])
-            + '">'
-            + "".join(
-                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
-            )
-            + "</tr>"
-        )
-    return (
-        '<p class="yb-scroll-hint">'
-        + esc(word("scroll", lang))
-        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
-        + esc(word("slip_side_by_side", lang))
-        + '"><table class="yb-timeline yb-slip-lines"><thead><tr>'
-        + head
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></div>"
-    )
+        rows.append(("yb-line-" + entry["status"], cells))
+    return card_table(word("slip_side_by_side", lang), labels, rows, lang, "yb-slip-lines")
 
 
 def cites(refs: list, lang: str, links: dict) -> str:
