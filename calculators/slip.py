@@ -102,6 +102,7 @@ def _settle_field(field: str, index: int) -> str:
 
 
 def settle_slip(scenario: dict, slip: dict, bundle: dict, today: str) -> dict:
+    """The year settled with the slip's bill last, after the earlier claims the reader gave."""
     earlier = scenario.get("claims", [])
     if not isinstance(earlier, list):
         raise fields.fail("claims", "应为费用列表。", "must be a list of claims.")
