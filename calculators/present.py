@@ -123,9 +123,9 @@ WORDS = {
     "slip_difference": ("相差", "Difference"),
     "slip_side_by_side": ("结算单和本站计算并排对照", "Your slip beside this site's settlement"),
     "slip_matches": ("一致", "matches"),
-    "slip_differs": ("相差超过一元", "differs by more than one yuan"),
+    "slip_differs": ("不一致", "differs"),
     "slip_given": ("照结算单", "as on your slip"),
-    "slip_share": ("从你自己应付的部分里付", "paid out of your own share"),
+    "slip_share": ("不单独比较", "not compared"),
     "slip_matches_all": (
         "结算单和本站的计算一致（每项相差不超过一元）",
         "Your slip matches this site's settlement (no line differs by more than one yuan)",

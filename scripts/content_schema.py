@@ -77,6 +77,7 @@ CALCULATOR_PAGE = {
     "intro": TEXT,
     "fields": [str],
     "rows?": [str],
+    "rows_title?": TEXT,
     "fixed?": {"*": str},
     "default": {"*": str},
 }
