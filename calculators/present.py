@@ -127,12 +127,12 @@ WORDS = {
     "slip_given": ("照结算单", "as on your slip"),
     "slip_share": ("不单独比较", "not compared"),
     "slip_matches_all": (
-        "结算单和本站的计算一致（每项相差不超过一元）",
-        "Your slip matches this site's settlement (no line differs by more than one yuan)",
+        "结算单和本站的计算一致（每项相差不超过{tolerance}）",
+        "Your slip matches this site's settlement (no line differs by more than {tolerance})",
     ),
     "slip_differs_lead": (
-        "这几项和本站的计算相差超过一元：",
-        "These lines differ from this site's by more than one yuan:",
+        "这几项和本站的计算相差超过{tolerance}：",
+        "These lines differ from this site's by more than {tolerance}:",
     ),
     "slip_earlier": ("已计入今年较早的费用 {n} 笔。", "{n} earlier bill(s) this year taken into account."),
     "slip_how": ("每一项是怎么算的", "How each line was worked out"),

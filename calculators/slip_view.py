@@ -5,7 +5,9 @@ Part of the one renderer (calculators/present.py calls it; its words are present
 """
 
 from . import present
+from .money import format_yuan
 from .present import card_table, esc, lead, ref_link, steps_html, word, yuan
+from .slip import TOLERANCE_FEN
 
 # The slip's line → its word in present.WORDS.
 LINE_WORDS = {
@@ -24,12 +26,17 @@ def line_name(line: str, lang: str) -> str:
     return word(LINE_WORDS[line], lang)
 
 
+def tolerated(text: str, lang: str) -> str:
+    """A verdict's words with the difference the explainer tolerates, from slip.TOLERANCE_FEN."""
+    return text.replace("{tolerance}", format_yuan(TOLERANCE_FEN, False) + ("元" if lang == "zh" else " yuan"))
+
+
 def verdict(result: dict, lang: str) -> str:
     differing = [e for e in result["lines"] if e["status"] == "differs"]
     if not differing:
-        return lead(word("slip_matches_all", lang))
+        return lead(tolerated(word("slip_matches_all", lang), lang))
     names = ("、" if lang == "zh" else ", ").join(line_name(e["line"], lang) for e in differing)
-    return lead(word("slip_differs_lead", lang), names)
+    return lead(tolerated(word("slip_differs_lead", lang), lang), names)
 
 
 def difference_text(entry: dict, lang: str) -> str:

@@ -214,4 +214,5 @@ def test_a_matching_slip_says_so_and_lists_no_reasons():
     # 0.50 apart on two lines: within one yuan, so they match.
     assert result["differs"] is False and result["reasons"] == []
     html = present.render("slip", result, "en", {})
-    assert present.word("slip_matches_all", "en") in html and "yb-reasons" not in html
+    # The tolerance is slip.TOLERANCE_FEN (100 fen = 1 yuan), rendered into the verdict.
+    assert "no line differs by more than 1 yuan" in html and "yb-reasons" not in html
