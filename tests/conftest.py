@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 
 import pytest
+from hypothesis import settings
 
 from scripts.chromium import CHROMIUM, CHROMIUM_ARGS
 from scripts.nginx_conf import NGINX, free_port, start
@@ -17,10 +18,21 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # The outer tier, left out of the inner loop by `pytest -m "not browser"` (pytest.ini registers
 # the marker): tests that need the built site (a build and nginx) or Chromium, and those that
 # boot a second runtime or regenerate every page (MicroPython parity in Node, the
-# byte-identical build), each several seconds.
-BROWSER_FIXTURES = {"site", "page", "browser", "context", "own_server"}
+# byte-identical build, the new city and edition built in a copy of the repository), each
+# several seconds.
+BROWSER_FIXTURES = {"site", "page", "browser", "context", "own_server", "new_city", "new_edition"}
 OUTER_MODULES = {"test_micropython_parity.py"}
 OUTER_TESTS = {"test_generated_pages_are_byte_identical_from_the_same_input"}
+
+# The property tests run the same strategies in both tiers, on fewer examples in the inner loop.
+settings.register_profile("whole", max_examples=300, deadline=None)
+settings.register_profile("inner", max_examples=50, deadline=None)
+
+
+def pytest_configure(config):
+    """The inner profile when the run leaves the outer tier out, unless --hypothesis-profile names one."""
+    if not config.getoption("--hypothesis-profile"):
+        settings.load_profile("inner" if "not browser" in (config.option.markexpr or "") else "whole")
 
 
 def pytest_collection_modifyitems(items):
