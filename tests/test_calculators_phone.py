@@ -40,9 +40,11 @@ def phone(browser, width, large=False, **options):
 
 def layout_only(browser, width, large=False, **options):
     """A phone context for laying pages out: without the runtime (its download is not the point
-    here) and without the service worker keeping each page's files (nothing a reader sees)."""
+    here), the search index (read only once the reader searches) and the service worker keeping
+    each page's files (nothing a reader sees)."""
     context = phone(browser, width, large, service_workers="block", **options)
-    context.route("**/pyodide/**", lambda route: route.abort())
+    for files in ("**/pyodide/**", "**/search/search_index.json"):
+        context.route(files, lambda route: route.abort())
     return context
 
 
