@@ -20,6 +20,25 @@ ASSISTANCE_GROUP = {
     "disabled": "basic_living",
     "dibao_edge": "low_income_edge",
 }
+# The thresholds that shape an inpatient bill's curve (calculators/curve.py): which parameter,
+# how to read it (per level or a band list's edges) and the running figure of the year it is on.
+CURVE = (
+    {
+        "mark": "deductible",
+        "parameter": "inpatient/deductible",
+        "pick": "level",
+        "measure": "inpatient_deductible_paid",
+    },
+    {"mark": "band", "parameter": "inpatient/fund_share/{status}", "pick": "bands", "measure": "cumulative"},
+    {"mark": "limit", "parameter": "inpatient/limit", "pick": "value", "measure": "cumulative"},
+    {
+        "mark": "assistance",
+        "parameter": "assistance/non_certificate/share",
+        "pick": "bands",
+        "measure": "burden_inpatient",
+        "certificate": "none",
+    },
+)
 
 
 def new_year(person: dict) -> dict:

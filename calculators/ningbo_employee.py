@@ -16,6 +16,20 @@ from .shared_rules import (
     pay_yearly_threshold,
 )
 
+# The thresholds that shape an inpatient bill's curve (calculators/curve.py): which parameter,
+# how to read it (per level or a band list's edges) and the running figure of the year it is on.
+CURVE = (
+    {
+        "mark": "deductible",
+        "parameter": "inpatient/deductible",
+        "pick": "level",
+        "measure": "inpatient_deductible_paid",
+    },
+    {"mark": "band", "parameter": "inpatient/personal_share/{status}", "pick": "bands", "measure": "cumulative"},
+    {"mark": "limit", "parameter": "inpatient/limit", "pick": "value", "measure": "cumulative"},
+    {"mark": "critical_illness", "parameter": "critical_illness/share", "pick": "bands", "measure": "compliant"},
+)
+
 
 def new_year(person: dict) -> dict:
     state = employee_year(person)
