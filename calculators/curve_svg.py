@@ -10,8 +10,8 @@ a viewBox unit: no floats, the same output on every runtime.
 from .money import BP, FEN, format_share, format_yuan
 
 WIDTH = 360  # viewBox width: about one CSS pixel per unit on a phone
-LEFT, RIGHT = 46, 10  # plot margins (room for the y-axis figures)
-AMOUNT_TOP, AMOUNT_BOTTOM = 34, 206  # the yuan chart's plot area, with a row of mark letters above
+LEFT, RIGHT = 52, 12  # plot margins (room for the y-axis figures)
+AMOUNT_TOP, AMOUNT_BOTTOM = 40, 212  # the yuan chart's plot area, with a row of mark letters above
 SHARE_TOP, SHARE_BOTTOM = 12, 112  # the share chart's plot area
 X_LABELS = 22  # room under a plot for the x-axis figures
 TICK = 100000 * FEN  # the axis step; figures on every second tick
@@ -106,7 +106,7 @@ def mark_lines(curve: dict, upper: int, lower: int, letters: bool) -> list:
         if letters:
             row = row + 1 if last_x and x - last_x[-1] < 140 else 0
             last_x.append(x)
-            parts.append(text(x, (upper - 4 - (row % 2) * 13) * 10, LETTERS[i], cls="yb-mark-letter"))
+            parts.append(text(x, (upper - 5 - (row % 2) * 16) * 10, LETTERS[i], cls="yb-mark-letter"))
     if curve["at"] is not None:
         x = x_of(curve["at"], curve["top"])
         parts.append(line(x, upper * 10, x, lower * 10, "yb-here-line"))
@@ -291,7 +291,13 @@ def render(curve: dict, lang: str, say) -> str:
     """The figure: caption, yuan chart, legend, share chart, marks, notes, table. ``say(key)``
     gives a word of present.WORDS in the page's language (the words live there only)."""
     caption = say("curve_caption").replace("{edition}", curve["edition"][lang])
-    parts = ['<figure class="yb-curve yb-computed"><figcaption>' + esc(caption) + "</figcaption>"]
+    parts = [
+        '<figure class="yb-curve yb-computed" data-curve="'
+        + esc(curve["policy"] + " " + curve["edition"]["from"] + " " + curve["status"] + " " + curve["level"])
+        + '"><figcaption>'
+        + esc(caption)
+        + "</figcaption>"
+    ]
     if curve["points"] and curve["points"][-1]["bill"]:
         parts.append(here_line(curve, lang, say))
         parts.append('<p class="yb-curve-title">' + esc(say("curve_title")) + "</p>")
