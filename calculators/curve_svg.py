@@ -11,7 +11,7 @@ from .money import BP, FEN, format_share, format_yuan
 
 WIDTH = 360  # viewBox width: about one CSS pixel per unit on a phone
 LEFT, RIGHT = 52, 12  # plot margins (room for the y-axis figures)
-AMOUNT_TOP, AMOUNT_BOTTOM = 40, 212  # the yuan chart's plot area, with a row of mark letters above
+AMOUNT_TOP, AMOUNT_BOTTOM = 46, 218  # the yuan chart's plot area, with a row of mark letters above
 SHARE_TOP, SHARE_BOTTOM = 12, 112  # the share chart's plot area
 X_LABELS = 22  # room under a plot for the x-axis figures
 TICK = 100000 * FEN  # the axis step; figures on every second tick
@@ -104,9 +104,9 @@ def mark_lines(curve: dict, upper: int, lower: int, letters: bool) -> list:
         x = x_of(mark["bill"], curve["top"])
         parts.append(line(x, upper * 10, x, lower * 10, "yb-mark-line"))
         if letters:
-            row = row + 1 if last_x and x - last_x[-1] < 140 else 0
+            row = row + 1 if last_x and x - last_x[-1] < 200 else 0
             last_x.append(x)
-            parts.append(text(x, (upper - 5 - (row % 2) * 16) * 10, LETTERS[i], cls="yb-mark-letter"))
+            parts.append(text(x, (upper - 9 - (row % 2) * 16) * 10, LETTERS[i], cls="yb-mark-letter"))
     if curve["at"] is not None:
         x = x_of(curve["at"], curve["top"])
         parts.append(line(x, upper * 10, x, lower * 10, "yb-here-line"))
@@ -210,7 +210,7 @@ def mark_items(curve: dict, lang: str, say) -> list:
             .replace("{threshold}", yuan(mark["threshold"], lang))
         )
         if article:
-            sentence += ("（" + article + "）") if lang == "zh" else " (" + article + ")"
+            sentence += ("；" if lang == "zh" else ". ") + say("curve_source") + article
         items.append('<li><b class="yb-mark-letter">' + LETTERS[i] + "</b> " + esc(sentence) + "</li>")
     return items
 
@@ -292,7 +292,8 @@ def render(curve: dict, lang: str, say) -> str:
     gives a word of present.WORDS in the page's language (the words live there only)."""
     caption = say("curve_caption").replace("{edition}", curve["edition"][lang])
     parts = [
-        '<figure class="yb-curve yb-computed" data-curve="'
+        # Kept out of the site search: its figures are the engine's, not words to look up.
+        '<figure class="yb-curve yb-computed" data-search-exclude data-curve="'
         + esc(curve["policy"] + " " + curve["edition"]["from"] + " " + curve["status"] + " " + curve["level"])
         + '"><figcaption>'
         + esc(caption)

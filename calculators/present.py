@@ -133,6 +133,7 @@ WORDS = {
         "费用 {bill} 处：{label}——{measure}达到 {threshold}",
         "At a bill of {bill}: {label}, {measure} reaches {threshold}",
     ),
+    "curve_source": ("依据：", "Source: "),
     "curve_measure_cumulative": ("年度累计住院费用", "the year's running inpatient total"),
     "curve_measure_inpatient_deductible_paid": ("已付的起付标准", "the deductible paid"),
     "curve_measure_burden_inpatient": ("个人负担累计", "your in-scope burden so far"),

@@ -20,7 +20,9 @@ PAGES = {
     "ningbo/benefits/": ["ningbo-employee"],
     "compare/cities/": ["hangzhou-employee", "ningbo-employee"],
 }
-FIGURE = re.compile(r'<figure class="yb-curve yb-computed" data-curve="([^"]+)">(.*?)</figure>', re.DOTALL)
+FIGURE = re.compile(
+    r'<figure class="yb-curve yb-computed" data-search-exclude data-curve="([^"]+)">(.*?)</figure>', re.DOTALL
+)
 PAYERS = ("personal", "fund", "critical_illness", "assistance")
 AMOUNT = re.compile(r"([\d,]+\.\d\d)(?:元| yuan)")
 
