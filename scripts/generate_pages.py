@@ -82,7 +82,8 @@ def employee_policies(bundle: dict) -> list:
 class Writer:
     """Renders the pages of one language."""
 
-    def __init__(self, bundle: dict, lang: str, out: str = DOCS):
+    def __init__(self, bundle: dict, lang: str, out: str = DOCS, curves=None):
+        """``curves``: the build's charts, computed once for both languages (scripts/curve_pages.py)."""
         self.bundle = bundle
         self.lang = lang
         self.out = os.path.join(out, lang)
@@ -95,7 +96,7 @@ class Writer:
         )
         self.env.globals.update(lang=lang, t=self.t, sources=bundle["sources"], ptext=ptext)
         self.cities = cities()
-        self.curves = Curves(bundle)
+        self.curves = curves or Curves(bundle)
 
     def t(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -443,8 +444,9 @@ def main(argv: list) -> int:
     bundle = load_or_exit()
     out = argv[0] if argv else DOCS
     try:
+        curves = Curves(bundle)
         for lang in LANGS:
-            Writer(bundle, lang, out).run()
+            Writer(bundle, lang, out, curves).run()
     except ContentError as exc:
         sys.stderr.write("docs/content/ has problems:\n" + str(exc) + "\n")
         return 1

@@ -82,9 +82,6 @@ def test_the_marks_and_what_is_not_stated_are_said_in_words(site, lang):
     assert html.escape(label, quote=False) in hz
 
 
-SHOTS = "/tmp/yibao-curve-shots"
-
-
 @pytest.mark.parametrize(
     "lang, width, large",
     [("zh", 360, False), ("en", 360, False), ("zh", 1280, False), ("en", 1280, False), ("zh", 360, True)],
@@ -97,7 +94,6 @@ def test_charts_show_without_sideways_scrolling(site, browser, lang, width, larg
         context.add_init_script("localStorage.setItem('yibao-large-text', '1')")
     context.route("**/pyodide/**", lambda route: route.abort())
     page = context.new_page()
-    os.makedirs(SHOTS, exist_ok=True)
     for rel, policies in PAGES.items():
         page.goto(url(site, lang, rel))
         assert page.evaluate("document.documentElement.scrollWidth") <= width, rel
@@ -119,8 +115,6 @@ def test_charts_show_without_sideways_scrolling(site, browser, lang, width, larg
             assert page.evaluate("document.documentElement.classList.contains('yb-large')")
             letter = page.locator(".yb-curve-box[open] .yb-curve-marks li").first
             assert float(letter.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")) >= 18
-        name = lang + "-" + str(width) + ("-large" if large else "") + "-" + rel.replace("/", "_") + ".png"
-        page.locator(".yb-curve-box[open]").first.screenshot(path=os.path.join(SHOTS, name))
     context.close()
 
 
@@ -136,5 +130,4 @@ def test_the_inpatient_calculator_marks_your_bill_on_the_chart(site, browser, la
     assert ("123,456.00元" if lang == "zh" else "123,456.00 yuan") in here
     assert page.locator(".yb-slip svg .yb-here-line").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth") <= width
-    page.locator(".yb-slip .yb-curve").screenshot(path=os.path.join(SHOTS, "calc-" + lang + "-" + str(width) + ".png"))
     context.close()
