@@ -101,12 +101,12 @@ class Stay:
         return point
 
 
-def thresholds(edition: Edition, spec: dict, person: dict, level: str):
+def thresholds(edition: Edition, spec: dict, status: str, person: dict, level: str):
     """(threshold fen list, parameter, entry) for one declared parameter; the list is None when
     the sources do not state it. Band lists give their inner edges; per-level values the level's."""
     if "certificate" in spec and person.get("certificate", "none") != spec["certificate"]:
         return [], None, None
-    path = spec["parameter"].replace("{status}", person.get("status", "in_service"))
+    path = spec["parameter"].replace("{status}", status)
     if not edition.has(path):
         return [], None, None
     parameter, entry = edition.entry(path)
@@ -125,6 +125,7 @@ def thresholds(edition: Edition, spec: dict, person: dict, level: str):
 
 
 def about(policy_id: str, path: str, parameter: dict, entry: dict) -> dict:
+    """A parameter as a mark or a silence cites it: path, label, source, article, note."""
     return {
         "parameter": policy_id + "/" + path,
         "label": parameter["label"],
@@ -155,11 +156,11 @@ def curve(bundle: dict, policy_id: str, date: str, person: dict, claim: dict, at
     if at is not None and at > top:
         top = (at + 100000 * FEN - 1) // (100000 * FEN) * (100000 * FEN)
     stay = Stay(bundle, policy_id, date, person, claim)
-    level = claim["level"]
+    level, status = claim["level"], person.get("status", "in_service")
     marks, silent, bills = [], [], grid(top)
     for spec in declaration(bundle, policy_id) or ():
-        values, parameter, entry = thresholds(edition, spec, person, level)
-        path = spec["parameter"].replace("{status}", person.get("status", "in_service"))
+        values, parameter, entry = thresholds(edition, spec, status, person, level)
+        path = spec["parameter"].replace("{status}", status)
         if values is None:
             silent.append(about(policy_id, path, parameter, entry))
             continue
@@ -184,12 +185,12 @@ def curve(bundle: dict, policy_id: str, date: str, person: dict, claim: dict, at
     return {
         "policy": policy_id,
         "edition": edition.describe(),
-        "status": person.get("status", "in_service"),
+        "status": status,
         "level": level,
         "top": top,
         "at": at,
         "points": points,
-        "marks": [m for m in marks if not points or m["bill"] <= points[-1]["bill"]],
+        "marks": [m for m in marks if points and m["bill"] <= points[-1]["bill"]],
         "silent": silent,
         "refused": refused,
     }

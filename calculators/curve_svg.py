@@ -219,9 +219,10 @@ def notes(curve: dict, lang: str, say) -> list:
     """What is not drawn and why: a parameter the sources leave silent, a bill the engine refuses."""
     out = []
     for item in curve["silent"]:
-        out.append(say("curve_silent").replace("{label}", item["label"][lang]))
+        note = (" " if lang == "en" else "") + item["note"][lang] if item.get("note") else ""
+        out.append(say("curve_silent").replace("{label}", item["label"][lang]) + note)
     if curve["refused"] is not None:
-        out.append(say("curve_refused") + curve["refused"][lang])
+        out.append(say("curve_refused" if curve["points"] else "curve_none") + curve["refused"][lang])
     return ['<p class="yb-curve-note">' + esc(x) + "</p>" for x in out]
 
 

@@ -140,6 +140,7 @@ WORDS = {
     "curve_measure_compliant": ("合规费用累计", "the eligible cost so far"),
     "curve_silent": ("{label}：资料未载明，图中没有标出。", "{label}: not stated in the sources, so not marked."),
     "curve_refused": ("以下部分没有画：", "Not drawn beyond this point: "),
+    "curve_none": ("没有画图：", "No chart: "),
     "curve_table": ("数据表", "The figures as a table"),
     "curve_here": ("你的费用", "Your bill"),
     "curve_here_line": (

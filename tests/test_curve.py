@@ -116,7 +116,7 @@ def test_a_status_the_edition_does_not_state_is_not_drawn_but_said():
     c = drawn("hangzhou-employee", "retired", "tertiary", date="2020-06-01")
     assert c["points"] == [] and c["marks"] == []
     html = present.curve_figure(c, "en")
-    assert "<svg" not in html and "not stated in the sources" in html and "retired" in html
+    assert "<svg" not in html and "No chart: not stated in the sources" in html and "retired" in html
 
 
 def test_marks_render_their_label_and_figure_from_the_data():
