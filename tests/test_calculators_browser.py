@@ -41,6 +41,9 @@ def open_ready(page, site, lang, rel):
     page.evaluate("window.yibao.ready()")
 
 
+# Print keeps the slip's text instead of opening the dialog. A function whose body assigns: an
+# expression that evaluates to a function would be called by Playwright at once.
+CATCH_PRINT = "() => { window.__printed = null; window.print = () => { window.__printed = document.querySelector('.yb-slip').innerText; }; }"
 SNAPSHOT_KEPT = "caches.open('pyodide-snapshot').then((c) => c.keys()).then((keys) => keys.length)"
 
 
@@ -408,7 +411,7 @@ def test_the_language_switch_keeps_the_answer_scrolled_to(site, warm_page):
 def test_print_and_share_after_an_edit_use_what_is_on_screen(site, warm_context, warm_page):
     warm_context.grant_permissions(["clipboard-read", "clipboard-write"])
     open_ready(warm_page, site, "zh", "calculators/inpatient/")
-    warm_page.evaluate("window.print = () => { window.__printed = document.querySelector('.yb-slip').innerText; }")
+    warm_page.evaluate(CATCH_PRINT)
     warm_page.locator("input[name='claims.0.bill']").fill("20000")
     warm_page.locator(".yb-print").click()
     warm_page.wait_for_function("window.__printed")
@@ -431,6 +434,28 @@ def test_print_and_share_after_an_edit_use_what_is_on_screen(site, warm_context,
     link = warm_page.evaluate("navigator.clipboard.readText()")
     assert "claims.0.bill=30000" in link
     assert "30,000.00元" in warm_page.locator(".yb-slip .yb-totals").inner_text()
+
+
+def test_inputs_typed_before_the_script_runs_are_not_taken_for_the_example(site, page):
+    # A slow phone shows the form before widgets.js binds it. Hold the script back, type, let it
+    # run: the example slip (50,000) must read as stale, and printing recomputes it first.
+    def held(route):
+        body = route.fetch().text()
+        hold = (
+            "await new Promise((go) => { const wait = () => (window.__go ? go() : setTimeout(wait, 20)); wait(); });\n"
+        )
+        route.fulfill(body=hold + body, content_type="text/javascript")
+
+    page.route("**/assets/calc/widgets.js", held)
+    page.goto(url(site, "zh", "calculators/inpatient/"))
+    page.locator("input[name='claims.0.bill']").fill("20000")
+    page.evaluate("window.__go = true")
+    page.locator(".yb-note", has_text="输入已改动").wait_for()
+    page.evaluate(CATCH_PRINT)
+    page.locator(".yb-print").click()
+    page.wait_for_function("window.__printed")
+    # 20,000, tertiary, in service, 2025: deductible 800, then 19,200 × 82% = 15,744 from the fund.
+    assert "15,744.00元" in page.evaluate("window.__printed")
 
 
 def test_the_print_view_is_a_settlement_slip(site, warm_page):

@@ -86,17 +86,28 @@ function visibleControls(form) {
   return [...form.elements].filter((el) => el.name && !el.closest(".yb-field")?.hidden);
 }
 
-function flatValues(form) {
+/** A control's value as it is now (a checkbox: whether ticked). */
+const now = (el) => (el.type === "checkbox" ? el.checked : el.value);
+
+/** A control's value as the build wrote it: the inputs the page's example was worked out for. */
+function asBuilt(el) {
+  if (el.type === "checkbox") return el.defaultChecked;
+  if (el instanceof HTMLSelectElement) return ([...el.options].find((o) => o.defaultSelected) || el.options[0])?.value ?? "";
+  return el.defaultValue;
+}
+
+function flatValues(form, read = now) {
   const values = {};
   for (const el of visibleControls(form)) {
-    if (el.type === "checkbox") { values[el.name] = el.checked; continue; }
-    if (el.value.trim() === "" && el.dataset.optional !== undefined) continue;
-    values[el.name] = el.value;
+    const value = read(el);
+    if (el.type === "checkbox") { values[el.name] = value; continue; }
+    if (value.trim() === "" && el.dataset.optional !== undefined) continue;
+    values[el.name] = value;
   }
   return values;
 }
 
-const stateOf = (form) => new URLSearchParams(flatValues(form)).toString();
+const stateOf = (form, read = now) => new URLSearchParams(flatValues(form, read)).toString();
 
 function clearErrors(root) {
   for (const el of root.querySelectorAll(".yb-error")) { el.hidden = true; el.textContent = ""; }
@@ -282,7 +293,9 @@ function bind(root) {
   cleanups.push(onProgress((progress) => showProgress(root, progress)));
   form.elements.namedItem("policy")?.addEventListener("change", () => applyPolicy(form));
   applyPolicy(form);
-  root.dataset.computed = stateOf(form);
+  // The example on the page is for the inputs as built: anything typed before this script ran
+  // (a slow phone shows the form first) is marked stale and recomputed before print or share.
+  root.dataset.computed = stateOf(form, asBuilt);
   root.classList.add("yb-example");
   renderInputs(root);
   markStale(root);
