@@ -6,6 +6,8 @@
 // into the engine's scenario (the build-time example goes through the same function).
 import { Stage, STAGES } from "./protocol.js";
 import { onProgress, retry, run, start } from "./client.js";
+import { bindKeep } from "./keep.js";
+import { bindQr } from "./qr.js";
 
 let cleanups = [];
 
@@ -245,11 +247,17 @@ async function current(root) {
   return calculate(root);
 }
 
+/** The link to what is on screen (recomputed first if the inputs changed); "" when they are refused. */
+async function shareLink(root) {
+  if (!(await current(root))) return "";
+  return location.origin + location.pathname + "#" + root.dataset.computed;
+}
+
 async function share(root) {
   const box = root.querySelector(".yb-progress");
   const w = words(root);
-  if (!(await current(root))) return;
-  const url = location.origin + location.pathname + "#" + root.dataset.computed;
+  const url = await shareLink(root);
+  if (!url) return;
   try {
     await navigator.clipboard.writeText(url);
     box.replaceChildren(w.copied);
@@ -299,6 +307,16 @@ function bind(root) {
   });
   root.querySelector(".yb-share").addEventListener("click", () => share(root));
   root.querySelector(".yb-print").addEventListener("click", () => print(root));
+  cleanups.push(bindQr(root, () => shareLink(root)));
+  cleanups.push(bindKeep(root, {
+    inputs: () => Object.fromEntries(new URLSearchParams(stateOf(form))),
+    open: (inputs) => {
+      if (!restore(root, "#" + new URLSearchParams(inputs))) return false;
+      form.dispatchEvent(new Event("change")); // what listens for edits hears this one too
+      calculate(root);
+      return true;
+    },
+  }));
   if (location.hash.length > 1 && restore(root, location.hash)) { markStale(root); calculate(root); }
 }
 
