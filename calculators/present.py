@@ -174,17 +174,17 @@ WORDS = {
     ),
     "imported_suffix": ("（导入）", " (imported)"),
     "import_done": ("导入完成：新增 {added} 个。", "Imported: {added} added."),
-    "import_same": ("{n} 个已经保存过，没有重复保存。", "{n} already saved, not added again."),
+    "import_same": ("{n} 个已经保存过，没有重复保存。", "Already saved, not added again: {n}."),
     "import_renamed": (
         "{n} 个与已有方案同名但输入不同，名字后加了“{suffix}”另存，原来的没有改动。",
-        "{n} had the name of a saved scenario but other inputs: kept beside it with “{suffix}” after the name; "
-        "nothing was replaced.",
+        "Same name as a saved scenario but other inputs, kept beside it with “{suffix}” after the name "
+        "(nothing was replaced): {n}.",
     ),
     "import_other": (
         "{n} 个属于其他计算器，列在那一页。",
-        "{n} belong to other calculators and are listed on their pages.",
+        "For other calculators, listed on their pages: {n}.",
     ),
-    "import_unusable": ("{n} 个无法读取，已跳过。", "{n} could not be read and were skipped."),
+    "import_unusable": ("{n} 个无法读取，已跳过。", "Unreadable, skipped: {n}."),
     "import_unreadable": (
         "没有导入：这个文件读不出来，不是本站导出的方案文件。",
         "Nothing imported: this file cannot be read. It is not a file of scenarios exported from this site.",

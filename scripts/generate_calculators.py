@@ -167,7 +167,7 @@ def keep_html(page_id: str, lang: str) -> Markup:
         '<input type="text" id="{ident}" class="yb-keep-name" autocomplete="off" aria-describedby="e-{ident}">'
         '<p class="yb-error yb-keep-name-error" id="e-{ident}" hidden></p></div>'
         '<button type="button" class="md-button yb-keep-add">{save}</button></div>'
-        '<p class="yb-keep-status" role="status" aria-live="polite" hidden></p>'
+        '<p class="yb-keep-status" role="status" aria-live="polite"></p>'
         '<ul class="yb-keep-list"></ul><p class="yb-keep-empty">{empty}</p>'
         '<div class="yb-keep-files"><button type="button" class="md-button yb-keep-export">{export}</button>'
         '<button type="button" class="md-button yb-keep-import" aria-describedby="e-{id}-keep-import">{import_}</button>'

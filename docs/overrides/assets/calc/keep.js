@@ -54,7 +54,6 @@ function el(tag, props = {}, children = []) {
 function status(panel, text, action = null) {
   const box = /** @type {HTMLElement} */ (panel.querySelector(".yb-keep-status"));
   box.replaceChildren(...(action ? [text, " ", action] : [text]));
-  box.hidden = !text;
 }
 
 /** @param {HTMLElement} error @param {string} text @param {HTMLInputElement | null} [input] */
@@ -90,6 +89,7 @@ export function bindKeep(root, hooks) {
   const fileInput = /** @type {HTMLInputElement} */ (panel.querySelector(".yb-keep-file"));
   const nameLabel = panel.querySelector(`label[for="${nameInput.id}"]`).textContent.trim();
 
+  let renames = 0; // each rename field gets an id of its own
   const read = () => Saved.load(store);
   /** @param {{scenarios: Saved.Scenario[], newer: any[]}} kept */
   const write = (kept) => { Saved.store(store, kept); render(); };
@@ -163,7 +163,8 @@ export function bindKeep(root, hooks) {
 
   /** The item's name becomes a text field with OK and Cancel. @param {HTMLElement} li @param {string} name */
   function startRename(li, name) {
-    const ident = "keep-rename-" + page;
+    renames += 1;
+    const ident = "keep-rename-" + page + "-" + renames;
     const input = el("input", { type: "text", id: ident, value: name, autocomplete: "off" });
     input.setAttribute("aria-describedby", "e-" + ident);
     const error = el("p", { className: "yb-error", id: "e-" + ident, hidden: true });
@@ -216,9 +217,10 @@ export function bindKeep(root, hooks) {
     fileInput.value = ""; // the same file may be chosen again
     if (!file) return;
     fieldError(importError, "");
+    // A file too large to be ours is not read at all (parseImport refuses the empty text).
     const parsed = Saved.parseImport(file.size > Saved.MAX_FILE_CHARS ? "" : await file.text());
     if ("error" in parsed) {
-      fieldError(importError, w[file.size > Saved.MAX_FILE_CHARS ? "import_unreadable" : parsed.error]);
+      fieldError(importError, w[parsed.error]);
       status(panel, "");
       return;
     }
