@@ -1,9 +1,9 @@
 """The current-year personal account credited for a whole year.
 
-Hangzhou Art. 8: in service 2.5% of the base a month (aged 45 or under) or 2.8% (over 45),
-less the yearly critical illness premium and assistance levy (Art. 3, 4–5); retirees: not
-stated. Ningbo Q4: in service 3.4% (under 45) / 3.7% (45 and over) of the base a month;
-retirees 280 a month, 305 from 70.
+Hangzhou Art. 8: in service a share of the base a month by age band, less the yearly critical
+illness premium and assistance levy (Art. 3, 4–5); retirees: not stated. Ningbo Q4: in service
+a share of the base by age band; retirees a fixed sum a month by age band. The figures and age
+edges are the policies' ``account/…`` parameters.
 """
 
 from . import fields

@@ -1,13 +1,14 @@
 """Monthly contributions: the base clamped to its floor and cap, times the two rates.
 
 The registry names the rule for the floor and cap. ``average_multiple`` (Hangzhou Art. 3):
-multiples of the provincial average wage (60%–300%), which the reader supplies where the
-sources do not give it. ``yuan_limits`` (Ningbo Q2): fixed yuan (3,957–22,311, 2022 figures).
-Categories other than ``employee`` (Ningbo: the flexibly employed 10.5%, the unemployed 10%)
-pay on the floor with no employer part, where the registry lists them.
+multiples of the provincial average wage, which the reader supplies where the sources do
+not give it. ``yuan_limits`` (Ningbo Q2): fixed yuan. Categories other than ``employee``
+(Ningbo: the flexibly employed, the unemployed) pay their own rate on the floor with no
+employer part, where the registry lists them. Every figure is a ``contribution/…`` parameter.
 """
 
 from . import fields
+from .errors import INPUT, InputError
 from .jsonout import Money
 from .money import share_of
 from .scenario import described, open_scenario, step
@@ -24,9 +25,17 @@ def clamp_base(wage: int, floor: int, cap: int) -> tuple:
 
 
 def average_multiple(edition, scenario: dict, steps: list) -> tuple:
-    """Floor and cap as multiples of the provincial average (the input, else the parameter)."""
+    """Floor and cap as multiples of the provincial average (the input, else the parameter).
+
+    Where the sources give no average the reader can: the refusal asks for it at its field,
+    as an input to give rather than a dead end.
+    """
     if scenario.get("provincial_average") is None:
-        average = edition.get("contribution/provincial_average", field="provincial_average")[0]
+        try:
+            average = edition.get("contribution/provincial_average", field="provincial_average")[0]
+        except InputError as missing:
+            missing.kind = INPUT
+            raise
     else:
         average = fields.money(scenario, "", "provincial_average")
     floor_multiple, floor_ref = edition.get("contribution/base_floor")

@@ -12,6 +12,7 @@ from .shared_rules import (
     pay_inpatient_deductible,
     pay_own_parts,
     pay_yearly_threshold,
+    split_with_fund,
 )
 
 ASSISTANCE_GROUP = {
@@ -32,7 +33,7 @@ def new_year(person: dict) -> dict:
 
 def first_self_pay(edition, claim: dict, ledger) -> int:
     """Art. 28: a temporary trip, paid in full and claimed later, not an emergency and not filed:
-    the patient bears 10% (in province) or 20% (out of province) first; the rest settles normally.
+    the patient bears a first share (``remote/first_self_pay``, by where), then it settles normally.
     Card settlement where treated, an emergency, or a long-term or referral filing: normal."""
     amount = claim["amount"]
     if claim["where"] == "local" or claim["settled"] != "reimbursed" or claim["emergency"] or claim["filing"] != "none":
@@ -46,9 +47,10 @@ def first_self_pay(edition, claim: dict, ledger) -> int:
 
 
 def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: int):
-    """Art. 13 (1), table 1: account first; then one yearly deductible (less 300 for a first visit
-    at the signed community centre); above it the fund pays 76/80/86%, +3 points at the signed
-    centre. Retiree figures come from the 2024 page (and a secondary source for the deductible)."""
+    """Art. 13 (1), table 1: account first; then one yearly deductible (lower for a first visit
+    at the signed community centre); above it the fund pays its share by hospital level, a few
+    points more at the signed centre. Retiree figures come from the newer web page (and a
+    secondary source for the deductible)."""
     status = person["status"]
     cost = pay_from_account(ledger, state, cost)
     deductible, ref = edition.get("outpatient/deductible/" + status, field="person.status")
@@ -87,7 +89,7 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
     """Art. 13 (2), table 2; Art. 26 (special-disease outpatient settles as inpatient, without
     the deductible). Bands are thresholds on the year's cumulative in-scope cost of inpatient and
     special-outpatient claims; the deductible takes the start of the claim's cost. Up to the
-    limit the fund pays by band; above it critical illness insurance pays 90%."""
+    limit the fund pays by band; above it critical illness insurance pays its share."""
     level = claim["level"]
     shares, share_ref = edition.get("inpatient/fund_share/" + person["status"], field="person.status")
     limit, _ = edition.get("inpatient/limit")
@@ -104,29 +106,8 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
         mark = "band:" + str(shares.index(band))
         piece = high - low
         fund_share = band_math.for_level(band["value"], level)
-        fund = share_of(piece, fund_share)
-        ledger.pay(
-            "fund",
-            fund,
-            "band_fund",
-            {
-                "low": Money(low),
-                "high": Money(high),
-                "piece": Money(piece),
-                "fund_share": fund_share,
-                "fund": Money(fund),
-            },
-            share_ref,
-            mark=mark,
-        )
-        ledger.pay(
-            "personal",
-            piece - fund,
-            "band_co_payment",
-            {"patient_share": BP - fund_share, "personal": Money(piece - fund)},
-            share_ref,
-            mark=mark,
-        )
+        args = {"low": Money(low), "high": Money(high), "piece": Money(piece)}
+        split_with_fund(ledger, piece, fund_share, share_ref, ("band_fund", "band_co_payment"), args, mark)
     if end > limit:
         above = end - max(start, limit)
         ci_share, ci_ref = edition.get("inpatient/above_limit_critical_illness_share")
@@ -152,7 +133,8 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int)
 def assistance(edition, person: dict, claim: dict, state: dict, ledger):
     """Art. 19, table 3: medical assistance on the year's in-scope burden after fund and critical
     illness insurance. Certificate holders per their certificate (outpatient too, where table 3
-    says so); others 50% of 15,000–25,000 and 60% above, on inpatient and special outpatient."""
+    says so); others by the progressive bands of ``assistance/…``, on inpatient and special
+    outpatient."""
     certificate = person["certificate"]
     group = "outpatient" if claim["kind"] == "outpatient" else "inpatient"
     key = "burden_" + group

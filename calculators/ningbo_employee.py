@@ -1,19 +1,20 @@
 """Ningbo urban-area employee insurance, one claim at a time (2023 Q&A).
 
 Each function is headed by the question it encodes. Ningbo's tables give the patient's share,
-so the fund's share is 100% less it (less the remote reduction).
+so the fund's share is the whole less it (less the remote reduction).
 """
 
 from . import bands as band_math
 from .fields import fail
 from .jsonout import Money
-from .money import BP, share_of
+from .money import BP
 from .shared_rules import (
     employee_year,
     pay_from_account,
     pay_inpatient_deductible,
     pay_own_parts,
     pay_yearly_threshold,
+    split_with_fund,
 )
 
 
@@ -43,24 +44,13 @@ def remote_reduction(edition, claim: dict, ledger) -> int:
 def pay_shared(ledger, cost: int, patient_share: int, ref: dict, kind: str, args: dict, mark=None):
     """Split ``cost`` between the fund and the patient at the patient's share; ``kind`` and
     ``args`` say which part of the year it is (segment, special outpatient, band)."""
-    fund_share = max(0, BP - patient_share)
-    fund = share_of(cost, fund_share)
-    args["cost"], args["fund_share"], args["fund"] = Money(cost), fund_share, Money(fund)
-    ledger.pay("fund", fund, kind, args, ref, mark=mark)
-    ledger.pay(
-        "personal",
-        cost - fund,
-        "co_payment",
-        {"patient_share": BP - fund_share, "personal": Money(cost - fund)},
-        ref,
-        mark=mark,
-    )
-    return cost - fund
+    args["cost"] = Money(cost)
+    return split_with_fund(ledger, cost, max(0, BP - patient_share), ref, (kind, "co_payment"), args, mark)
 
 
 def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
-    """Q7: account first; then the yearly self-pay segment (900 under 45, 600 from 45, 300
-    retired); above it the patient pays 25% tertiary, 20% other, community 14% / 8% retired."""
+    """Q7: account first; then the yearly self-pay segment (by age, lower for retirees); above
+    it the patient pays a share by hospital level (``outpatient/…`` parameters)."""
     status = person["status"]
     cost = pay_from_account(ledger, state, cost)
     path = "outpatient/self_pay_segment/" + status
@@ -82,8 +72,8 @@ def outpatient(edition, person: dict, claim: dict, state: dict, ledger, cost: in
 
 def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int, reduction: int):
     """Q8: deductible once a year at the highest level (none with a registered special disease,
-    Q10); bands on the year's cumulative cost at 35,000 and 70,000. Q10: special-disease
-    outpatient care, patient 8%; its cost counts in the cumulative total."""
+    Q10); bands on the year's cumulative cost. Q10: special-disease outpatient care at its own
+    patient share; its cost counts in the cumulative total."""
     level = claim["level"]
     start = state["cumulative"]
     state["cumulative"] = start + cost
@@ -115,7 +105,8 @@ def hospital(edition, person: dict, claim: dict, state: dict, ledger, cost: int,
 
 def critical_illness(edition, claim: dict, state: dict, ledger, compliant: int):
     """Q9: the year's compliant cost (the patient's deductible, co-payments and category-B part
-    of inpatient and special-outpatient care) above 5,000: 80% to 20,000, 90% to 500,000."""
+    of inpatient and special-outpatient care) above a threshold, paid by band up to a cap
+    (``critical_illness/share``)."""
     shares, ref = edition.get("critical_illness/share")
     before = state["compliant"]
     after = before + compliant

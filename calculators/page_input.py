@@ -98,16 +98,6 @@ def _check_form(calculator: str, scenario: dict):
             )
         if empty:
             scenario.pop("break_months", None)
-    if calculator == "contribution" and scenario.get("policy") == "hangzhou-employee":
-        average = scenario.get("provincial_average")
-        if average is None or (isinstance(average, str) and not average.strip()):
-            raise fields.fail(
-                "provincial_average",
-                "请填写浙江省人力社保部门公布的上年度全省平均工资（月）。本站的资料没有这个数，所以要你来填。",
-                "enter the provincial average monthly wage for last year as published by the Zhejiang "
-                "human resources and social security department. The site's sources do not give it, "
-                "so it has to come from you.",
-            )
 
 
 def from_form(calculator: str, flat: dict) -> dict:

@@ -502,15 +502,16 @@ def claim_title(i: int, claim: dict, lang: str) -> str:
     )
 
 
-def edition_line(result: dict, lang: str, settlement: bool) -> str:
+def edition_line(result: dict, lang: str, settlement: bool, bundle=None) -> str:
     """Scheme, edition and date, and that later changes are not in.
 
     Only a settlement names the edition by its title (which speaks of inpatient limits); the
-    other calculators say from when their rules apply.
+    other calculators say from when their rules apply. ``bundle`` is the build's freshly
+    compiled policies (the browser uses the packaged ones).
     """
     i = 0 if lang == "zh" else 1
     colon = "：" if lang == "zh" else ": "
-    policy = api.bundle()["policies"][result["policy"]]
+    policy = (bundle or api.bundle())["policies"][result["policy"]]
     edition = result["edition"]
     label = edition[lang] if settlement else WORDS["rules_from"][i].replace("{d}", edition["from"])
     newest = policy["editions"][-1]
@@ -541,7 +542,7 @@ def lead(text: str, figure: str = "") -> str:
     )
 
 
-def settle_slip(result: dict, lang: str, links: dict) -> str:
+def settle_slip(result: dict, lang: str, links: dict, bundle=None) -> str:
     parts = [
         lead(word("you_pay", lang), yuan(result["personal"], lang)),
         totals_table(result, lang),
@@ -553,7 +554,7 @@ def settle_slip(result: dict, lang: str, links: dict) -> str:
     for i, claim in enumerate(result["claims"]):
         parts.append("<h3>" + esc(claim_title(i, claim, lang)) + "</h3>" + steps_html(claim["steps"], lang, links))
     parts.append("</details>")
-    parts.append(edition_line(result, lang, True) + estimate_note(lang))
+    parts.append(edition_line(result, lang, True, bundle) + estimate_note(lang))
     return "".join(parts)
 
 
@@ -580,7 +581,7 @@ def figures_lead(calculator: str, result: dict, lang: str) -> str:
     return lead(word("starts", lang), result["start"])
 
 
-def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
+def figures_slip(calculator: str, result: dict, lang: str, links: dict, bundle=None) -> str:
     rows = []
     for key in SHOWN[calculator]:
         if key in result:
@@ -601,12 +602,12 @@ def figures_slip(calculator: str, result: dict, lang: str, links: dict) -> str:
         + "</summary>"
         + steps_html(result["steps"], lang, links)
         + "</details>"
-        + edition_line(result, lang, False)
+        + edition_line(result, lang, False, bundle)
         + estimate_note(lang)
     )
 
 
-def compare_slip(result: dict, lang: str, links: dict) -> str:
+def compare_slip(result: dict, lang: str, links: dict, bundle=None) -> str:
     """The same bill under each policy, one column each, headed by the policy's title."""
     return (
         '<div class="yb-cols">'
@@ -614,7 +615,7 @@ def compare_slip(result: dict, lang: str, links: dict) -> str:
             '<div class="yb-col"><h3>'
             + esc(result["titles"][r["policy"]][lang])
             + "</h3>"
-            + settle_slip(r, lang, links)
+            + settle_slip(r, lang, links, bundle)
             + "</div>"
             for r in result["compared"]
         )
@@ -622,12 +623,12 @@ def compare_slip(result: dict, lang: str, links: dict) -> str:
     )
 
 
-def render(calculator: str, result: dict, lang: str, links: dict) -> str:
+def render(calculator: str, result: dict, lang: str, links: dict, bundle=None) -> str:
     """The slip for a result, or an empty string for a refusal (the form shows the message)."""
     if "error" in result:
         return ""
     if calculator == "compare":
-        return compare_slip(result, lang, links)
+        return compare_slip(result, lang, links, bundle)
     if calculator == "settle":
-        return settle_slip(result, lang, links)
-    return figures_slip(calculator, result, lang, links)
+        return settle_slip(result, lang, links, bundle)
+    return figures_slip(calculator, result, lang, links, bundle)

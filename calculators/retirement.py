@@ -1,11 +1,12 @@
 """Whether contribution years suffice for retiree benefits, and Ningbo's one-off top-up.
 
-The registry names the rule. ``local_and_cumulative`` (Hangzhou Art. 7): 10 years actually
-paid in the urban area and 20 cumulative. ``reform_adjusted`` (Ningbo Q3): 20 years for those
-retiring from the reform date, months before it × the adjustment factor (4/3) rounded up to
-whole months, and a top-up of the missing months at 6.3% of 90% of the contribution basis;
-15 years for those retired before; the transition half-year compares both rules (its old-rule
-figures are not in the sources, so no top-up is computed there).
+The registry names the rule. ``local_and_cumulative`` (Hangzhou Art. 7): minimum years
+actually paid in the urban area and cumulative. ``reform_adjusted`` (Ningbo Q3): the raised
+minimum for those retiring from the reform date, months before it × the adjustment factor
+rounded up to whole months, and a top-up of the missing months at a rate of the contribution
+basis; the old minimum for those retired before; the transition half-year compares both rules
+(its old-rule figures are not in the sources, so no top-up is computed there). Every figure
+and date is a ``retirement/…`` parameter.
 """
 
 from . import fields

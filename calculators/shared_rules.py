@@ -2,6 +2,7 @@
 yearly outpatient threshold and the once-a-year inpatient deductible."""
 
 from .jsonout import Money
+from .money import BP, share_of
 
 
 def employee_year(person: dict) -> dict:
@@ -74,3 +75,14 @@ def pay_inpatient_deductible(ledger, state: dict, deductibles: dict, ref: dict, 
     else:
         ledger.note("inpatient_deductible_met", {"level": level, "deductible": Money(deductibles[level])}, ref)
     return cost - part
+
+
+def split_with_fund(ledger, cost: int, fund_share: int, ref: dict, kinds: tuple, args: dict, mark=None) -> int:
+    """Pay the fund its share of ``cost`` and the patient the rest; returns the patient's part.
+    ``kinds`` names the two steps (fund, co-payment); ``args`` say which part of the year it is."""
+    fund = share_of(cost, fund_share)
+    args["fund_share"], args["fund"] = fund_share, Money(fund)
+    ledger.pay("fund", fund, kinds[0], args, ref, mark=mark)
+    co_args = {"patient_share": BP - fund_share, "personal": Money(cost - fund)}
+    ledger.pay("personal", cost - fund, kinds[1], co_args, ref, mark=mark)
+    return cost - fund

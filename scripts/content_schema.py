@@ -66,6 +66,7 @@ CALCULATOR_FIELD = {
     "families?": [str],
     "optional?": bool,
     "default_from?": str,
+    "label_from?": str,
     "options?": [{"value": str, "zh": str, "en": str}],
     "options_from?": one_of("registry"),
     "scheme?": str,

@@ -12,6 +12,7 @@ import jinja2
 from markupsafe import Markup
 
 from calculators import page_input, present
+from calculators.wording import date_text
 from scripts import calculator_fields
 from scripts.figures import Figures
 
@@ -33,7 +34,7 @@ def run_page(page: dict, values: dict, specs: dict, lang: str, links: dict, bund
     result = page_input.run(page["calculator"], {page_input.FORM: form}, values["date"], bundle)
     if "error" in result:
         raise ValueError(page["id"] + ": the default scenario is refused: " + result["error"]["en"])
-    return present.render(page["calculator"], result, lang, links)
+    return present.render(page["calculator"], result, lang, links, bundle)
 
 
 def faq_links(bundle: dict, qa_files: dict, lang: str, load) -> dict:
@@ -65,11 +66,21 @@ def help_text(spec: dict, lang: str, bundle: dict) -> str:
     return text
 
 
+def label_text(spec: dict, lang: str, bundle: dict) -> str:
+    """The field's label; a date it names (``{date}``) is the newest value of ``label_from``."""
+    label = spec["label"][lang]
+    if "label_from" in spec:
+        policy, path = spec["label_from"].split("/", 1)
+        value = bundle["policies"][policy]["parameters"][path]["values"][-1]["value"]
+        label = label.replace("{date}", date_text(value)[0 if lang == "zh" else 1])
+    return label
+
+
 def page_fields(bundle: dict, specs: dict, calculator: str, lang: str) -> dict:
     """The field specs as one page renders them: policies and options from the registry
-    (scripts/calculator_fields.py), the help line rendered (``help_html``)."""
+    (scripts/calculator_fields.py), the label and the help line rendered (``help_html``)."""
     return {
-        key: dict(spec, help_html=help_text(spec, lang, bundle))
+        key: dict(spec, label={lang: label_text(spec, lang, bundle)}, help_html=help_text(spec, lang, bundle))
         for key, spec in calculator_fields.resolve(bundle, specs, calculator).items()
     }
 

@@ -21,6 +21,7 @@ FIELD_KEYS = {
     "scheme",
     "optional",
     "default_from",
+    "label_from",
 }
 
 
@@ -68,3 +69,38 @@ def test_the_ningbo_basis_default_is_rendered_from_policies_with_its_reading():
     assert '<a href="../../about/#policy-facts">〔※二手资料〕</a>' in html
     assert "2022年缴费基数" in html and "请以经办机构告知的为准" in html
     assert 'data-policies="ningbo-employee"' in html
+
+
+def test_a_date_in_a_label_is_rendered_from_policies():
+    import copy
+
+    from scripts.generate_calculators import page_fields
+    from scripts.policies import load_tree
+
+    tree = load_tree()
+    zh = page_fields(tree, SPEC["fields"], "retirement", "zh")
+    # Ningbo Q3, 2: the minimum rose to 20 years from 2021-07-01.
+    assert zh["months_before_reform"]["label"]["zh"] == "2021年7月1日前的缴费月数"
+    assert page_fields(tree, SPEC["fields"], "retirement", "en")["new_after_reform"]["label"]["en"] == (
+        "Joined Ningbo after 1 July 2021 (earlier years not adjusted)"
+    )
+    # Move the date in the data: the label follows, nothing else to edit.
+    moved = copy.deepcopy(tree)
+    moved["policies"]["ningbo-employee"]["parameters"]["retirement/reform_date"]["values"][-1]["value"] = "2026-01-01"
+    assert page_fields(moved, SPEC["fields"], "retirement", "zh")["months_after_reform"]["label"]["zh"] == (
+        "2026年1月1日起的缴费月数"
+    )
+
+
+def test_a_build_time_slip_names_the_scheme_from_the_builds_policies():
+    import copy
+
+    from scripts.generate_calculators import run_page
+    from scripts.policies import load_tree
+
+    tree = copy.deepcopy(load_tree())
+    tree["policies"]["hangzhou-employee"]["title"]["zh"] = "测试改名的杭州职工医保"
+    page = next(p for p in SPEC["pages"] if p["id"] == "inpatient")
+    html = run_page(page, page["default"], SPEC["fields"], "zh", {}, tree)
+    # The packaged JSON still has the old title; the build's slip must not.
+    assert "测试改名的杭州职工医保" in html

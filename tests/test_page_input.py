@@ -92,8 +92,11 @@ def test_benefit_start_inconsistent_inputs_are_errors():
 
 def test_hangzhou_contribution_says_what_the_missing_average_is():
     result = run("contribution", {"policy": "hangzhou-employee", "wage": "8000"})
-    assert result["error"]["field"] == "provincial_average"
-    assert "人力社保" in result["error"]["message"]["zh"] and "published" in result["error"]["message"]["en"]
+    # The sources give no amount (status silent), but the reader can: asked for at the field.
+    assert result["error"]["field"] == "provincial_average" and result["error"]["kind"] == "input"
+    assert (
+        "未给出省平工资的金额" in result["error"]["message"]["zh"] and "published" in result["error"]["message"]["en"]
+    )
 
 
 def test_plain_scenarios_pass_through_unchanged():
