@@ -52,7 +52,7 @@ def listed(page) -> list:
 
 
 def item_button(page, name: str, kind: str):
-    return page.locator(f".yb-keep-{kind}[data-name='{name}']")
+    return page.locator(f".yb-keep-{kind}[data-name={json.dumps(name, ensure_ascii=False)}]")
 
 
 def edit_inputs(page, bill: str, status: str, level: str):
@@ -283,7 +283,11 @@ def test_the_qr_code_decodes_to_the_share_link(site, browser, lang, width):
     )
     # The code carries what is on screen: the edit was computed first, as share does.
     page.locator(".yb-slip .yb-totals", has_text="23,456.70").wait_for()
-    text = decoded(browser, code.screenshot())
+    # What the reader sees: the screen with the code on it, whole (the page scrolls it into view).
+    in_view = "(e) => { const r = e.getBoundingClientRect(); const header = document.querySelector('.md-header'); "
+    in_view += "return r.top >= header.getBoundingClientRect().bottom && r.bottom <= innerHeight; }"
+    assert code.evaluate(in_view)
+    text = decoded(browser, page.screenshot())
     page.locator(".yb-share").click()
     page.locator(".yb-progress", has_text="链接已复制" if lang == "zh" else "Link copied").wait_for()
     link = page.evaluate("navigator.clipboard.readText()")

@@ -9,6 +9,8 @@ const ENCODER = "/assets/vendor/uqr.mjs";
 const SVG = "http://www.w3.org/2000/svg";
 /** The quiet zone around the code, in modules: four, as the QR standard asks, for phone cameras. */
 const QUIET = 4;
+/** CSS pixels per module: whole pixels keep every module the same width (narrower screens scale it down). */
+const MODULE = 4;
 
 /** @typedef {{encode: (text: string, options?: {ecc?: string, border?: number}) => {size: number, data: boolean[][]}}} Encoder */
 
@@ -32,6 +34,8 @@ function loadEncoder() {
 function drawing(code, label) {
   const svg = document.createElementNS(SVG, "svg");
   svg.setAttribute("viewBox", `0 0 ${code.size} ${code.size}`);
+  svg.setAttribute("width", String(code.size * MODULE));
+  svg.setAttribute("height", String(code.size * MODULE));
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", label);
   svg.setAttribute("shape-rendering", "crispEdges");
@@ -78,7 +82,8 @@ export function bindQr(root, shareLink) {
       figure.append(drawing(encode(link, { ecc: "M", border: QUIET }), w.qr_label));
       figure.append(Object.assign(document.createElement("figcaption"), { textContent: w.qr_caption }));
       box.replaceChildren(figure);
-      figure.scrollIntoView({ block: "nearest" });
+      // Asked for, so shown whole (computing first may have scrolled to the result).
+      figure.scrollIntoView({ block: "center" });
     } catch (error) {
       console.error(error);
       box.replaceChildren(Object.assign(document.createElement("p"), { className: "yb-error", textContent: w.qr_failed }));
