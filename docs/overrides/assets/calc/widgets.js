@@ -6,8 +6,6 @@
 // into the engine's scenario (the build-time example goes through the same function).
 import { Stage, STAGES } from "./protocol.js";
 import { onProgress, retry, run, start } from "./client.js";
-import { bindKeep } from "./keep.js";
-import { bindQr } from "./qr.js";
 
 let cleanups = [];
 
@@ -307,16 +305,23 @@ function bind(root) {
   });
   root.querySelector(".yb-share").addEventListener("click", () => share(root));
   root.querySelector(".yb-print").addEventListener("click", () => print(root));
-  cleanups.push(bindQr(root, () => shareLink(root)));
-  cleanups.push(bindKeep(root, {
-    inputs: () => Object.fromEntries(new URLSearchParams(stateOf(form))),
-    open: (inputs) => {
-      if (!restore(root, "#" + new URLSearchParams(inputs))) return false;
-      form.dispatchEvent(new Event("change")); // what listens for edits hears this one too
-      calculate(root);
-      return true;
-    },
-  }));
+  // The QR code and the saved scenarios: fetched only by pages with a calculator (this module
+  // runs on every page).
+  import("./qr.js").then(({ bindQr }) => {
+    if (root.isConnected) cleanups.push(bindQr(root, () => shareLink(root)));
+  }).catch(console.error); // offline before these were kept: the buttons stay inert, the panel hidden
+  import("./keep.js").then(({ bindKeep }) => {
+    if (!root.isConnected) return;
+    cleanups.push(bindKeep(root, {
+      inputs: () => Object.fromEntries(new URLSearchParams(stateOf(form))),
+      open: (inputs) => {
+        if (!restore(root, "#" + new URLSearchParams(inputs))) return false;
+        form.dispatchEvent(new Event("change")); // what listens for edits hears this one too
+        calculate(root);
+        return true;
+      },
+    }));
+  }).catch(console.error);
   if (location.hash.length > 1 && restore(root, location.hash)) { markStale(root); calculate(root); }
 }
 
