@@ -11,6 +11,7 @@ FEN = 100  # fen in a yuan
 _FULL_WIDTH_DIGITS = "０１２３４５６７８９"
 _SEPARATORS = (",", "，", "_", " ", "\u3000", "'")
 _DECIMAL_POINTS = ("．", "。")
+_YUAN = "元"
 
 
 def round_half_up(numerator: int, denominator: int) -> int:
@@ -28,9 +29,13 @@ def share_of(fen: int, bp: int) -> int:
 
 
 def normalise_number_text(text: str) -> str:
-    """Full-width digits to ASCII, thousands separators dropped, Chinese decimal point to '.'."""
+    """Full-width digits to ASCII, thousands separators dropped, Chinese decimal point to '.',
+    and a trailing 元 dropped (people write amounts as they see them on a bill: "5,000元")."""
+    text = text.strip()
+    if text.endswith(_YUAN):
+        text = text[: -len(_YUAN)]
     out = []
-    for ch in text.strip():
+    for ch in text:
         pos = _FULL_WIDTH_DIGITS.find(ch)
         if pos >= 0:
             out.append(str(pos))

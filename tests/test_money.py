@@ -92,3 +92,15 @@ def test_the_fast_json_string_writer_writes_what_the_reference_loop_writes():
     samples = [chr(c) for c in range(0x800)] + ["“引号”", "😀", 'a"b\\c\nd\te\x07f\x00', "x\by\fz"]
     for text in samples + ["前" + t + "后" for t in samples]:
         assert jsonout._string(text) == jsonout.escaped(text), repr(text)
+
+
+def test_amounts_read_as_people_type_them():
+    from calculators.money import parse_decimal
+
+    # 5,000 yuan = 500,000 fen however it is written; 1,234.5 yuan = 123,450 fen.
+    for text in ("5000", "5,000", "５，０００", "5000元", "５,０００元", " 5 000 元 ", "5000.00元"):
+        assert parse_decimal(text, 2) == 500000, text
+    assert parse_decimal("1,234。5元", 2) == 123450
+    # Only a trailing 元: other words stay refused, as does 元 alone.
+    for text in ("元5000", "5000块", "5000 yuan", "元", "5元5"):
+        assert parse_decimal(text, 2) is None, text

@@ -89,6 +89,24 @@ def test_pages_are_revalidated_and_hashed_theme_files_are_not(site):
     assert get(site, "manifest.webmanifest")[0]["Content-Type"] == "application/manifest+json; charset=utf-8"
 
 
+def test_a_calculator_page_starts_its_runtime_early_without_preload_links(site):
+    # Preload links made every visit compile Pyodide's module on the page's main thread (a
+    # repeat visit 0.6-1.5 s slower, performance page); early.js warms the big files instead.
+    _, page = get(site, "calculators/inpatient/", encoding="identity")
+    head = page.split(b"</head>")[0].decode()
+    assert 'rel="preload"' not in head and 'rel="modulepreload"' not in head
+    assert re.search(r'<script type="module" async src="[./]*assets/calc/early\.js"></script>', head)
+    warm = re.search(r'<meta name="yibao-warm" content="([^"]+)">', head).group(1).split()
+    # The names it warms are the runtime's real files, the ones the worker will ask for.
+    assert [os.path.basename(url) for url in warm] == ["pyodide.asm.wasm", "python_stdlib.zip"]
+    for url in warm:
+        assert get(site, url)[0]["Cache-Control"] == "public, max-age=31536000, immutable", url
+    assert local(site, warm[1]) == local(site, app_folder(site) + "python_stdlib.zip")
+    # A page without a calculator starts nothing.
+    _, faq = get(site, "hangzhou/benefits/", encoding="identity")
+    assert b"early.js" not in faq and b"yibao-warm" not in faq
+
+
 def test_security_headers_and_the_same_policy_in_the_page(site):
     headers, body = get(site, "calculators/inpatient/", encoding="identity")
     assert headers["X-Content-Type-Options"] == "nosniff"

@@ -1,9 +1,10 @@
 // @ts-check
-// One calculator worker for the whole visit: started the first time a page needs it, kept
-// across Material's instant navigation (this module is loaded once), and exposed as
-// window.yibao for people who want to script checks.
+// One calculator worker for the whole visit: started the first time a page needs it (early.js
+// starts it from a calculator page's head), kept across Material's instant navigation (this
+// module is loaded once), and exposed as window.yibao for people who want to script checks.
+// It may run before the theme's script: nothing here touches the theme's globals.
 import { Message, Stage, bootMessage, runMessage } from "./protocol.js";
-import { keepRuntime, onPage } from "./offline.js";
+import { keepRuntime } from "./offline.js";
 
 /** @typedef {import("./protocol.js").FromWorker} FromWorker */
 /** @typedef {{stage: string | null, error: string | null, received: number, total: number}} Progress */
@@ -15,7 +16,8 @@ import { keepRuntime, onPage } from "./offline.js";
  */
 const state = { worker: null, stage: null, error: null, received: 0, total: 0, restored: false, pending: new Map(), listeners: new Set(), nextId: 1 };
 
-function runtimeUrl() {
+/** The site's runtime folder, from the page's meta tag (written by main.html). */
+export function runtimeUrl() {
   const meta = /** @type {HTMLMetaElement} */ (document.querySelector('meta[name="yibao-runtime"]'));
   return new URL(meta.content, location.href).href;
 }
@@ -116,4 +118,3 @@ window.yibao = Object.freeze({
   }),
 });
 
-document$.subscribe(() => onPage(runtimeUrl()));

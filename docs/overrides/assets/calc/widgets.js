@@ -5,7 +5,8 @@
 // The form's flat values go to the worker as {form: …}; calculators/page_input.py turns them
 // into the engine's scenario (the build-time example goes through the same function).
 import { Stage, STAGES } from "./protocol.js";
-import { onProgress, retry, run, start } from "./client.js";
+import { onProgress, retry, run, runtimeUrl, start } from "./client.js";
+import { onPage } from "./offline.js";
 
 let cleanups = [];
 
@@ -326,6 +327,7 @@ function bind(root) {
 }
 
 document$.subscribe(() => {
+  onPage(runtimeUrl());
   for (const cleanup of cleanups) cleanup();
   cleanups = [];
   for (const root of document.querySelectorAll("[data-yibao-calculator]")) bind(root);
