@@ -4,7 +4,7 @@
 through the same parsing (decimals kept as text) and the same deterministic writer.
 """
 
-from . import account, benefit_start, contribution, jsonin, jsonout, retirement, settle
+from . import account, benefit_start, contribution, jsonin, jsonout, retirement, settle, slip
 from .bundle import load_bundle
 from .errors import InputError
 
@@ -14,6 +14,7 @@ CALCULATORS = {
     "account": account.compute,
     "retirement": retirement.compute,
     "benefit-start": benefit_start.compute,
+    "slip": slip.compute,
 }
 
 _bundle = []

@@ -46,6 +46,12 @@ _NAMES_ZH = {
     "enrolled": "参保月份",
     "first_time": "首次参保",
     "break_months": "中断月数",
+    "slip": "结算单",
+    "bill": "总费用",
+    "fund": "统筹基金支付",
+    "critical_illness": "大病保险支付",
+    "assistance": "医疗救助支付",
+    "co_payment": "个人自付",
 }
 
 

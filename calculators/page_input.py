@@ -11,13 +11,15 @@ scenario file cannot (a part larger than the bill, a break left empty).
 import json
 
 from . import api, fields, jsonout, present
+from .bill import in_scope
 from .errors import InputError
-from .money import plain_yuan
 
 # A page run arrives as {"form": {flat field path: value}}; anything else is a plain scenario.
 FORM = "form"
 # The two-city page settles one bill under every employee scheme (a page-only calculator).
 COMPARE = "compare"
+# The slip explainer's page: the slip's own lines, and rows of the year's earlier bills.
+SLIP = "slip"
 
 
 def nest(flat: dict) -> dict:
@@ -44,39 +46,6 @@ def nest(flat: dict) -> dict:
     return scenario
 
 
-def _optional_fen(claim: dict, path: str, key: str) -> int:
-    value = claim.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return 0
-    return fields.money(claim, path, key)
-
-
-def in_scope(claim: dict, path: str) -> dict:
-    """A claim given as the slip's bill: ``amount`` = bill − out-of-scope − category-B."""
-    if "bill" not in claim:
-        return claim
-    bill = fields.money(claim, path, "bill")
-    out_of_scope = _optional_fen(claim, path, "out_of_scope")
-    category_b = _optional_fen(claim, path, "category_b")
-    if out_of_scope > bill:
-        raise fields.fail(
-            fields.field_path(path, "out_of_scope"),
-            "其中自费部分不能大于总费用。",
-            "the out-of-scope part cannot be larger than the total bill.",
-        )
-    if out_of_scope + category_b > bill:
-        raise fields.fail(
-            fields.field_path(path, "category_b"),
-            "其中乙类先行自付部分不能大于总费用减去自费部分。",
-            "the category-B part cannot be larger than the total bill minus the out-of-scope part.",
-        )
-    out = {k: claim[k] for k in claim if k != "bill"}
-    out["amount"] = plain_yuan(bill - out_of_scope - category_b)
-    out["out_of_scope"] = plain_yuan(out_of_scope)
-    out["category_b"] = plain_yuan(category_b)
-    return out
-
-
 def _check_form(calculator: str, scenario: dict):
     """What only a form can get wrong, said in the form's words."""
     if calculator == "benefit-start":
@@ -100,12 +69,30 @@ def _check_form(calculator: str, scenario: dict):
             scenario.pop("break_months", None)
 
 
+def filled_rows(flat: dict) -> list:
+    """The slip page's rows of earlier bills that hold an amount: a row left empty is no bill
+    (a zero-cost stay would still set the year's deductible level)."""
+    rows = sorted({int(k.split(".")[1]) for k in flat if k.startswith("claims.") and k.split(".")[1].isdigit()})
+    return [i for i in rows if str(flat.get("claims." + str(i) + ".amount", "")).strip()]
+
+
+def _row_field(error: dict, rows: list) -> dict:
+    """An error about a kept row names the row as the reader sees it."""
+    field = error["field"]
+    if field.startswith("claims["):
+        index, rest = field[len("claims[") :].split("]", 1)
+        error["field"] = "claims[" + str(rows[int(index)]) + "]" + rest
+    return error
+
+
 def from_form(calculator: str, flat: dict) -> dict:
     """The engine's scenario for a form's flat values (raises InputError naming the field)."""
     scenario = nest(flat)
     _check_form(calculator, scenario)
     claims = scenario.get("claims")
-    if isinstance(claims, list):
+    if calculator == SLIP and isinstance(claims, list):
+        scenario["claims"] = [claims[i] for i in filled_rows(flat)]
+    elif isinstance(claims, list):
         scenario["claims"] = [
             in_scope(c, "claims[" + str(i) + "]") if isinstance(c, dict) else c for i, c in enumerate(claims)
         ]
@@ -163,7 +150,9 @@ def run(calculator: str, scenario, today: str, bundle=None) -> dict:
     except InputError as exc:
         return exc.as_dict()
     result = api.run(calculator, converted, today, bundle)
-    if "error" in result:
+    if "error" in result and calculator == SLIP:
+        _row_field(result["error"], filled_rows(flat))
+    elif "error" in result:
         _bill_field(result["error"], flat)
     else:
         result["date_given"] = bool(flat.get("date"))

@@ -198,6 +198,43 @@ WORDS = {
         "Nothing imported: this file comes from a newer version of the site. Reload the page and try again.",
     ),
     "import_empty": ("没有导入：文件里没有可用的方案。", "Nothing imported: the file holds no usable scenario."),
+    # The slip explainer (calculators/slip_view.py): a hospital's settlement slip beside the site's.
+    "co_payment": ("个人自付", "Co-payment (自付)"),
+    "category_b": ("乙类自理", "Category-B self-pay (自理)"),
+    "out_of_scope": ("自费", "Out-of-scope (自费)"),
+    "slip_account": ("个人账户支付", "Paid from the personal account"),
+    "slip_line": ("项目", "Line"),
+    "slip_theirs": ("结算单上", "On your slip"),
+    "slip_ours": ("本站计算", "This site"),
+    "slip_difference": ("相差", "Difference"),
+    "slip_side_by_side": ("结算单和本站计算并排对照", "Your slip beside this site's settlement"),
+    "slip_matches": ("一致", "matches"),
+    "slip_differs": ("不一致", "differs"),
+    "slip_given": ("照结算单", "as on your slip"),
+    "slip_share": ("不单独比较", "not compared"),
+    "slip_matches_all": (
+        "结算单和本站的计算一致（每项相差不超过{tolerance}）",
+        "Your slip matches this site's settlement (no line differs by more than {tolerance})",
+    ),
+    "slip_differs_lead": (
+        "这几项和本站的计算相差超过{tolerance}：",
+        "These lines differ from this site's by more than {tolerance}:",
+    ),
+    "slip_earlier": ("已计入今年较早的费用 {n} 笔。", "{n} earlier bill(s) this year taken into account."),
+    "slip_how": ("每一项是怎么算的", "How each line was worked out"),
+    "slip_nothing": ("本站算出这一项为零。", "Nothing on this line in this site's settlement."),
+    "slip_reasons": ("资料中可能解释这个差额的原因", "What the sources say could explain the difference"),
+    "slip_explains": ("可能影响：", "Could explain: "),
+    "slip_no_reason": (
+        "本站的资料里没有能解释这个差额的规定。请拿结算单问医院的医保窗口或医保经办机构。",
+        "The site's sources give no rule that explains this difference. Ask the hospital's insurance desk or the "
+        "insurance office, with your slip.",
+    ),
+    "slip_office": (
+        "这只是对照，不说明医院算错了：医院按医保经办机构的系统结算，本站可能缺少你的其他信息。以医保经办机构的结算为准。",
+        "This is a comparison, not a finding that the hospital is wrong: hospitals settle through the insurance "
+        "office's system, and this site may lack something about you. The insurance office's settlement is what counts.",
+    ),
 }
 # The words the page's scripts use (docs/overrides/assets/calc/widgets.js, keep.js, qr.js): they have none of their own.
 SCRIPT_WORDS = (
@@ -433,8 +470,39 @@ def event_text(event: tuple, lang: str) -> str:
     return EVENTS[key][0 if lang == "zh" else 1].replace("{n}", str(n))
 
 
+def card_table(name: str, labels: tuple, rows: list, lang: str, extra_class: str = "") -> str:
+    """A table that scrolls sideways on a mid-sized screen and reads as one card per row on a
+    phone (the cells carry their column's label). ``rows``: (row class, cells) pairs."""
+    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
+    body = []
+    for row_class, cells in rows:
+        body.append(
+            "<tr"
+            + (' class="' + esc(row_class) + '"' if row_class else "")
+            + ">"
+            + "".join(
+                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
+            )
+            + "</tr>"
+        )
+    # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
+    return (
+        '<p class="yb-scroll-hint">'
+        + esc(word("scroll", lang))
+        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
+        + esc(name)
+        + '"><table class="yb-timeline'
+        + (" " + extra_class if extra_class else "")
+        + '"><thead><tr>'
+        + head
+        + "</tr></thead><tbody>"
+        + "".join(body)
+        + "</tbody></table></div>"
+    )
+
+
 def timeline(result: dict, lang: str) -> str:
-    """One row per claim; on a phone each row reads as a small card (the cells carry their labels)."""
+    """One row per claim; on a phone each row reads as a small card."""
     seen = {}
     labels = (
         "#",
@@ -445,7 +513,6 @@ def timeline(result: dict, lang: str) -> str:
         word("running", lang),
         word("events", lang),
     )
-    head = "".join('<th scope="col">' + esc(text) + "</th>" for text in labels)
     rows = []
     for i, claim in enumerate(result["claims"]):
         after = claim["year_after"]
@@ -460,27 +527,8 @@ def timeline(result: dict, lang: str) -> str:
             yuan(after["cumulative"], lang) if "cumulative" in after else word("none", lang),
             ("；" if lang == "zh" else "; ").join(events) or word("none", lang),
         )
-        rows.append(
-            "<tr>"
-            + "".join(
-                '<td data-label="' + esc(label) + '">' + esc(cell) + "</td>" for label, cell in zip(labels, cells)
-            )
-            + "</tr>"
-        )
-    # Scrolls sideways on a mid-sized screen, so keyboard users must be able to focus it (axe).
-    return (
-        "<h3>"
-        + esc(word("timeline", lang))
-        + '</h3><p class="yb-scroll-hint">'
-        + esc(word("scroll", lang))
-        + '</p><div class="yb-scroll" tabindex="0" role="region" aria-label="'
-        + esc(word("timeline", lang))
-        + '"><table class="yb-timeline"><thead><tr>'
-        + head
-        + "</tr></thead><tbody>"
-        + "".join(rows)
-        + "</tbody></table></div>"
-    )
+        rows.append(("", cells))
+    return "<h3>" + esc(word("timeline", lang)) + "</h3>" + card_table(word("timeline", lang), labels, rows, lang)
 
 
 def steps_html(steps: list, lang: str, links: dict) -> str:
@@ -631,4 +679,8 @@ def render(calculator: str, result: dict, lang: str, links: dict, bundle=None) -
         return compare_slip(result, lang, links, bundle)
     if calculator == "settle":
         return settle_slip(result, lang, links, bundle)
+    if calculator == "slip":
+        from . import slip_view  # it builds on this module's helpers
+
+        return slip_view.render(result, lang, links, bundle)
     return figures_slip(calculator, result, lang, links, bundle)

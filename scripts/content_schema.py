@@ -73,11 +73,12 @@ CALCULATOR_FIELD = {
 }
 CALCULATOR_PAGE = {
     "id": str,
-    "calculator": one_of("settle", "compare", "contribution", "account", "retirement", "benefit-start"),
+    "calculator": one_of("settle", "compare", "slip", "contribution", "account", "retirement", "benefit-start"),
     "title": TEXT,
     "intro": TEXT,
     "fields": [str],
     "rows?": [str],
+    "rows_title?": TEXT,
     "fixed?": {"*": str},
     "default": {"*": str},
 }

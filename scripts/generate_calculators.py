@@ -164,7 +164,9 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
 
     rows = Markup("").join(row(i) for i in range(count))
     add = Markup('<button type="button" class="md-button yb-add">{}</button>').format(present.word("add", lang))
-    return Markup('<div class="yb-rows">{}</div>{}').format(rows, add)
+    title = page.get("rows_title")
+    head = Markup('<p class="yb-rows-title">{}</p>').format(title[lang]) if title else Markup("")
+    return Markup('{}<div class="yb-rows">{}</div>{}').format(head, rows, add)
 
 
 def keep_html(page_id: str, lang: str) -> Markup:

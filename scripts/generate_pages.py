@@ -40,6 +40,7 @@ CALCULATOR_TITLES = {
     "inpatient": ("住院费用", "Hospital bill"),
     "year": ("全年就医", "A year of visits"),
     "compare": ("两市对比", "Both cities"),
+    "slip": ("看懂结算单", "Check your slip"),
     "contribution": ("缴费", "Contributions"),
     "account": ("个人账户", "Personal account"),
     "retirement": ("退休年限", "Retirement years"),

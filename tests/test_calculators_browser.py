@@ -96,7 +96,7 @@ def test_the_default_result_is_in_the_page_without_javascript(site, browser, lan
 def submit(page):
     page.locator(".yb-form button[type=submit]").click()
     page.locator(".yb-calc.yb-is-waiting").wait_for(state="detached")
-    page.wait_for_selector(".yb-slip .yb-totals, .yb-slip .yb-invalid")
+    page.wait_for_selector(".yb-slip .yb-totals, .yb-slip .yb-slip-lines, .yb-slip .yb-invalid")
 
 
 @pytest.mark.parametrize(

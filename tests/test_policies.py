@@ -226,7 +226,7 @@ def test_a_calculator_the_registry_does_not_list_is_refused_naming_the_policy():
         (
             lambda d: d["calculators"].update(pension={}),
             "calculators.pension",
-            "unknown calculator (expected one of account, benefit-start, contribution, retirement, settle)",
+            "unknown calculator (expected one of account, benefit-start, contribution, retirement, settle, slip)",
         ),
         (lambda d: d["calculators"].update(contribution={}), "calculators.contribution.rule", "missing"),
         (
