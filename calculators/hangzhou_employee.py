@@ -7,6 +7,8 @@ from . import bands as band_math
 from .jsonout import Money
 from .money import BP, share_of
 from .shared_rules import (
+    CURVE_DEDUCTIBLE,
+    CURVE_LIMIT,
     employee_year,
     pay_from_account,
     pay_inpatient_deductible,
@@ -21,6 +23,20 @@ ASSISTANCE_GROUP = {
     "disabled": "basic_living",
     "dibao_edge": "low_income_edge",
 }
+# The thresholds that shape an inpatient bill's curve (calculators/curve.py): which parameter,
+# how to read it (per level or a band list's edges) and the running figure of the year it is on.
+CURVE = (
+    CURVE_DEDUCTIBLE,
+    {"mark": "band", "parameter": "inpatient/fund_share/{status}", "pick": "bands", "measure": "cumulative"},
+    CURVE_LIMIT,
+    {
+        "mark": "assistance",
+        "parameter": "assistance/non_certificate/share",
+        "pick": "bands",
+        "measure": "burden_inpatient",
+        "certificate": "none",
+    },
+)
 
 
 def new_year(person: dict) -> dict:

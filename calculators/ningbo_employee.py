@@ -9,12 +9,23 @@ from .fields import fail
 from .jsonout import Money
 from .money import BP
 from .shared_rules import (
+    CURVE_DEDUCTIBLE,
+    CURVE_LIMIT,
     employee_year,
     pay_from_account,
     pay_inpatient_deductible,
     pay_own_parts,
     pay_yearly_threshold,
     split_with_fund,
+)
+
+# The thresholds that shape an inpatient bill's curve (calculators/curve.py): which parameter,
+# how to read it (per level or a band list's edges) and the running figure of the year it is on.
+CURVE = (
+    CURVE_DEDUCTIBLE,
+    {"mark": "band", "parameter": "inpatient/personal_share/{status}", "pick": "bands", "measure": "cumulative"},
+    CURVE_LIMIT,
+    {"mark": "critical_illness", "parameter": "critical_illness/share", "pick": "bands", "measure": "compliant"},
 )
 
 

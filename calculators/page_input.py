@@ -10,7 +10,7 @@ scenario file cannot (a part larger than the bill, a break left empty).
 
 import json
 
-from . import api, fields, jsonout, present
+from . import api, curve, fields, jsonout, present
 from .bill import in_scope
 from .errors import InputError
 
@@ -156,6 +156,10 @@ def run(calculator: str, scenario, today: str, bundle=None) -> dict:
         _bill_field(result["error"], flat)
     else:
         result["date_given"] = bool(flat.get("date"))
+        if calculator == "settle":
+            drawn = curve.for_result(bundle or api.bundle(), converted, result)
+            if drawn:
+                result["curve"] = drawn
     return result
 
 
@@ -168,4 +172,7 @@ def page_result(calculator: str, scenario_json: str, today: str, lang: str, link
         result = InputError("scenario", "输入不是有效的 JSON。", "The input is not valid JSON.").as_dict()
     else:
         result = run(calculator, scenario, today)
-    return [jsonout.dumps(result), present.render(calculator, result, lang, json.loads(links_json))]
+    html = present.render(calculator, result, lang, json.loads(links_json))
+    for settled in result.get("compared", [result]):
+        settled.pop("curve", None)  # drawn in the slip; the JSON keeps the command line's shape
+    return [jsonout.dumps(result), html]

@@ -5,7 +5,7 @@ result into the page with it (so the page shows a real figure before Python load
 without JavaScript), and the browser worker renders every new result with it.
 """
 
-from . import api
+from . import api, curve_svg
 from .jsonout import Money
 from .money import BP, format_share, format_yuan, round_half_up
 
@@ -198,6 +198,44 @@ WORDS = {
         "Nothing imported: this file comes from a newer version of the site. Reload the page and try again.",
     ),
     "import_empty": ("没有导入：文件里没有可用的方案。", "Nothing imported: the file holds no usable scenario."),
+    # The chart of an inpatient bill from 0 upwards (calculators/curve_svg.py).
+    "curve_heading": ("住院费用越高，自己付多少", "As the hospital bill grows: what you pay"),
+    "curve_intro": (
+        "每张图是一年里只住一次院、费用全在医保政策范围内（政策范围内费用）时，这次住院由谁付多少。"
+        "点开各类人员和医院等级查看；图下有数据表。",
+        "Each chart shows who pays what for one hospital stay in the year whose costs are all within "
+        "the insurance's scope (the in-scope bill). Open a status and hospital level to see it; a "
+        "table of the figures is under each chart.",
+    ),
+    "curve_title": ("住院费用越高，谁付多少（元）", "Who pays what as the bill grows (yuan)"),
+    "curve_share_title": ("你自己付的部分占费用的比例", "The share of the bill you pay yourself"),
+    "curve_caption": (
+        "按{edition}计算；横轴是一次住院的政策范围内费用（一年内只此一次）。",
+        "Worked out with the {edition}; across: the in-scope bill of one stay (the only one that year).",
+    ),
+    "curve_bill": ("政策范围内费用", "In-scope bill"),
+    "curve_share": ("自付比例", "Your share"),
+    "curve_mark": (
+        "费用 {bill} 处：{label}——{measure}达到 {threshold}",
+        "At a bill of {bill}: {label}, {measure} reaches {threshold}",
+    ),
+    "curve_source": ("依据：", "Source: "),
+    "curve_measure_cumulative": ("年度累计住院费用", "the year's running inpatient total"),
+    "curve_measure_inpatient_deductible_paid": ("已付的起付标准", "the deductible paid"),
+    "curve_measure_burden_inpatient": ("个人负担累计", "your in-scope burden so far"),
+    "curve_measure_compliant": ("合规费用累计", "the eligible cost so far"),
+    "curve_silent": ("{label}：资料未载明，图中没有标出。", "{label}: not stated in the sources, so not marked."),
+    "curve_refused": ("以下部分没有画：", "Not drawn beyond this point: "),
+    "curve_none": ("没有画图：", "No chart: "),
+    "curve_table": ("数据表", "The figures as a table"),
+    "curve_here": ("你的费用", "Your bill"),
+    "curve_here_line": (
+        "图中粗竖线是你的费用 {bill}：你自己付 {personal}（{share}）。",
+        "The thick line is your bill, {bill}: you pay {personal} ({share}).",
+    ),
+    "curve_box": ("{status} · {level}医疗机构", "{status} · {level} hospital"),
+    "in_service": ("在职", "In service"),
+    "retired": ("退休", "Retired"),
     # The slip explainer (calculators/slip_view.py): a hospital's settlement slip beside the site's.
     "co_payment": ("个人自付", "Co-payment (自付)"),
     "category_b": ("乙类自理", "Category-B self-pay (自理)"),
@@ -590,12 +628,37 @@ def lead(text: str, figure: str = "") -> str:
     )
 
 
+def curve_figure(curve: dict, lang: str) -> str:
+    """The chart of a bill from 0 upwards (calculators/curve.py), in this module's words."""
+    return curve_svg.render(curve, lang, lambda key: word(key, lang))
+
+
+def curve_box(curve: dict, lang: str, open_: bool = False) -> str:
+    """One status × level chart, folded under a summary that names them."""
+    summary = (
+        word("curve_box", lang)
+        .replace("{status}", word(curve["status"], lang))
+        .replace("{level}", word(curve["level"], lang))
+    )
+    return (
+        '<details class="yb-curve-box"'
+        + (" open" if open_ else "")
+        + "><summary>"
+        + esc(summary)
+        + "</summary>"
+        + curve_figure(curve, lang)
+        + "</details>"
+    )
+
+
 def settle_slip(result: dict, lang: str, links: dict, bundle=None) -> str:
     parts = [
         lead(word("you_pay", lang), yuan(result["personal"], lang)),
         totals_table(result, lang),
         chart(result, lang),
     ]
+    if result.get("curve"):
+        parts.append("<h3>" + esc(word("curve_heading", lang)) + "</h3>" + curve_figure(result["curve"], lang))
     if len(result["claims"]) > 1:
         parts.append(timeline(result, lang))
     parts.append('<details class="yb-steps" open><summary>' + esc(word("how", lang)) + "</summary>")

@@ -4,6 +4,16 @@ yearly outpatient threshold and the once-a-year inpatient deductible."""
 from .jsonout import Money
 from .money import BP, share_of
 
+# The curve marks (calculators/curve.py) of the rules both families share here: the yearly
+# inpatient deductible and the inpatient limit, both on the parameters of those names.
+CURVE_DEDUCTIBLE = {
+    "mark": "deductible",
+    "parameter": "inpatient/deductible",
+    "pick": "level",
+    "measure": "inpatient_deductible_paid",
+}
+CURVE_LIMIT = {"mark": "limit", "parameter": "inpatient/limit", "pick": "value", "measure": "cumulative"}
+
 
 def employee_year(person: dict) -> dict:
     """The running figures both employee schemes keep through a year of claims."""

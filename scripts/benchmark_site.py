@@ -296,15 +296,17 @@ def table(lang: str, phone: dict, fast: dict, runs: int, build_s: float) -> str:
     return "\n".join(lines)
 
 
-def write_pages(texts: dict) -> None:
+def write_pages(texts: dict, start: str = START, end: str = END) -> None:
+    """Each language's text between the ``start`` and ``end`` markers of its performance page
+    (scripts/chart_bytes.py writes its own table between markers of its own)."""
     for lang, text in texts.items():
         path = os.path.join(ROOT, "docs", lang, "performance.md")
         with open(path, encoding="utf-8") as handle:
             page = handle.read()
-        before, rest = page.split(START, 1)
-        after = rest.split(END, 1)[1]
+        before, rest = page.split(start, 1)
+        after = rest.split(end, 1)[1]
         with open(path, "w", encoding="utf-8") as handle:
-            handle.write(before + START + "\n" + text + "\n" + END + after)
+            handle.write(before + start + "\n" + text + "\n" + end + after)
 
 
 def main(argv: list) -> int:

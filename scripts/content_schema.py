@@ -25,7 +25,7 @@ def any_of(*schemas) -> tuple:
 
 
 QUESTION = {"id": str, "number": int, "question": TEXT, "answer": TEXT, "calculators?": [str]}
-QA = {"source": str, "policy": str, "chapters": [{"id": str, "title": TEXT, "questions": [QUESTION]}]}
+QA = {"source": str, "policy": str, "chapters": [{"id": str, "title": TEXT, "curves?": bool, "questions": [QUESTION]}]}
 TOPICS = {
     "source": str,
     "policy": str,

@@ -17,9 +17,11 @@ import sys
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from calculators import present
 from scripts import generate_calculators
 from scripts.compare_pages import Cells, city_rows, edition_sections, status_rows
 from scripts.content_schema import ContentError, load_content
+from scripts.curve_pages import Curves
 from scripts.figures import Figures, mark_chinese_references, scalar_text, source_mark
 from scripts.policies import ROOT, load_or_exit
 from scripts.stamp import currency_line, edition_stamp
@@ -81,7 +83,8 @@ def employee_policies(bundle: dict) -> list:
 class Writer:
     """Renders the pages of one language."""
 
-    def __init__(self, bundle: dict, lang: str, out: str = DOCS):
+    def __init__(self, bundle: dict, lang: str, out: str = DOCS, curves=None):
+        """``curves``: the build's charts, computed once for both languages (scripts/curve_pages.py)."""
         self.bundle = bundle
         self.lang = lang
         self.out = os.path.join(out, lang)
@@ -94,6 +97,7 @@ class Writer:
         )
         self.env.globals.update(lang=lang, t=self.t, sources=bundle["sources"], ptext=ptext)
         self.cities = cities()
+        self.curves = curves or Curves(bundle)
 
     def t(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -142,6 +146,7 @@ class Writer:
                     art=figures.art,
                     stamp=self.stamp((data["policy"],)),
                     city=city_name,
+                    curves=self.curve_section([data["policy"]]) if chapter.get("curves") else "",
                 )
                 chapters.append(chapter)
         return chapters
@@ -199,6 +204,16 @@ class Writer:
         names = [c["name"][self.lang] for c in self.cities if c["policy"] == policy_id]
         return names[0] if names else self.bundle["policies"][policy_id]["name"][self.lang]
 
+    def curve_section(self, policy_ids: list) -> dict:
+        """The heading and charts for pages that show the inpatient-bill curve ("" if none)."""
+        if not self.curves.charted(policy_ids):
+            return ""
+        titles = {p: self.column_title(p) for p in policy_ids}
+        return {
+            "heading": present.word("curve_heading", self.lang),
+            "html": self.curves.section(policy_ids, self.lang, titles),
+        }
+
     def compare_cities(self):
         spec = load("compare.yaml")
         figures = Figures(self.bundle, self.lang)
@@ -216,6 +231,7 @@ class Writer:
             intro=spec["intro"][self.lang],
             sections=sections,
             stamp=self.stamp(),
+            curves=self.curve_section(policies),
         )
 
     def compare_status(self):
@@ -429,8 +445,9 @@ def main(argv: list) -> int:
     bundle = load_or_exit()
     out = argv[0] if argv else DOCS
     try:
+        curves = Curves(bundle)
         for lang in LANGS:
-            Writer(bundle, lang, out).run()
+            Writer(bundle, lang, out, curves).run()
     except ContentError as exc:
         sys.stderr.write("docs/content/ has problems:\n" + str(exc) + "\n")
         return 1

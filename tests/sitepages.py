@@ -1,4 +1,8 @@
-"""Reading the built site: its pages, their article text, headings, links and figure spans."""
+"""Reading the built site: its pages, their article text, headings, links and figure spans.
+
+Text inside an element of class ``yb-computed`` (the inpatient-bill charts) is the engine's
+output, not typed text: it is kept apart (``computed``), and tests/test_curve_site.py checks
+it against the engine instead of the digit rule."""
 
 import html.parser
 import os
@@ -37,6 +41,7 @@ class Article(html.parser.HTMLParser):
         self.ids = set()
         self.links = []
         self.non_zh_text = []
+        self.computed = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -54,6 +59,8 @@ class Article(html.parser.HTMLParser):
             kind = "fig"
         elif tag == "span" and "ref" in classes:
             kind = "ref"
+        elif "yb-computed" in classes:
+            kind = "computed"
         elif attrs.get("lang") == "zh":
             kind = "zh"
         elif tag in ("h1", "h2", "h3") and self.in_article:
@@ -81,7 +88,9 @@ class Article(html.parser.HTMLParser):
         for _, kind, _, text in self.stack:
             if kind in ("fig", "ref"):
                 text.append(data)
-        if "fig" not in kinds and "ref" not in kinds:
+        if "computed" in kinds:
+            self.computed.append(data)
+        elif "fig" not in kinds and "ref" not in kinds:
             self.free_text.append(data)
         if "zh" not in kinds:
             self.non_zh_text.append(data)

@@ -7,8 +7,10 @@ and is remembered on the device.
 """
 
 import os
+import re
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.test_calculators_browser import PAGES, open_ready, serious_violations, submit, url
 
@@ -36,53 +38,69 @@ def phone(browser, width, large=False, **options):
     return context
 
 
+def layout_only(browser, width, large=False, **options):
+    """A phone context for laying pages out: without the runtime (its download is not the point
+    here), the search index (read only once the reader searches) and the service worker keeping
+    each page's files (nothing a reader sees)."""
+    context = phone(browser, width, large, service_workers="block", **options)
+    for files in ("**/pyodide/**", "**/search/search_index.json"):
+        context.route(files, lambda route: route.abort())
+    return context
+
+
+def too_wide(page, widths) -> list:
+    """(width, scroll width) for each phone width at which the page as loaded scrolls sideways;
+    the page is laid out again at each width (the same page, resized), and left at the first."""
+    wide = []
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 800})
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        if scroll > width:
+            wide.append((width, scroll))
+    page.set_viewport_size({"width": widths[0], "height": 800})
+    return wide
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_no_page_scrolls_sideways_on_a_phone(site, browser, lang):
+    # One visit per page, laid out at 360 and at 390 px; large text is checked with the
+    # accessibility pass below.
     pages = built_pages(site["dir"], lang)
     assert len(pages) >= 30
+    context = layout_only(browser, 360)
+    page = context.new_page()
     wide = []
-    for width, large in ((360, False), (390, False), (360, True)):
-        context = phone(browser, width, large)
-        # Calculator pages are laid out without the runtime (its download is not the point here).
-        context.route("**/pyodide/**", lambda route: route.abort())
-        page = context.new_page()
-        for rel in pages:
-            if large and not rel.startswith("calculators/") and rel not in ("", "hangzhou/benefits/", "about/"):
-                continue
-            page.goto(url(site, lang, rel))
-            scroll = page.evaluate("document.documentElement.scrollWidth")
-            if scroll > width:
-                wide.append((width, large, rel, scroll))
-        context.close()
+    for rel in pages:
+        page.goto(url(site, lang, rel))
+        wide += [(rel, width, scroll) for width, scroll in too_wide(page, (360, 390))]
+    context.close()
     assert not wide, wide
 
 
 @pytest.mark.parametrize("lang, width", [("zh", 360), ("en", 360), ("zh", 1280), ("en", 1280)])
-def test_after_calculating_you_pay_is_in_view(site, browser, lang, width):
-    context = browser.new_context(
-        viewport={"width": width, "height": 800 if width < 500 else 900}, is_mobile=width < 500
-    )
-    page = context.new_page()
+def test_after_calculating_you_pay_is_in_view(site, request, lang, width):
+    # A phone (touch, 360 × 800) or a desktop window (1280 × 900), each a warm page.
+    page = request.getfixturevalue("phone_page" if width < 500 else "warm_page")
+    page.set_viewport_size({"width": width, "height": 800 if width < 500 else 900})
     open_ready(page, site, lang, "calculators/inpatient/")
     page.locator("input[name='claims.0.bill']").fill("66666")
     submit(page)
-    page.wait_for_timeout(300)
     lead = page.locator(".yb-slip .yb-lead").first
+    expect(lead).to_be_in_viewport(ratio=1)
     assert ("你自己要付" if lang == "zh" else "You pay") in lead.inner_text()
     box = lead.bounding_box()
     viewport = page.viewport_size
     assert 0 <= box["y"] and box["y"] + box["height"] <= viewport["height"], box
-    assert page.locator(".yb-announce").inner_text().strip()
-    context.close()
+    expect(page.locator(".yb-announce")).to_have_text(re.compile(r"\S"))
 
 
 def px(page, selector, prop):
     return page.evaluate("([s, p]) => parseFloat(getComputedStyle(document.querySelector(s))[p])", [selector, prop])
 
 
-def test_steps_and_labels_are_at_least_16px_and_not_bold(site, browser):
-    context = phone(browser, 390)
-    page = context.new_page()
+def test_steps_and_labels_are_at_least_16px_and_not_bold(site, phone_page):
+    page = phone_page
+    page.set_viewport_size({"width": 390, "height": 800})
     page.goto(url(site, "zh", "calculators/inpatient/"))
     for selector in (".yb-steps li", ".yb-field label", ".yb-help", ".yb-totals td", ".yb-chart li"):
         assert px(page, selector, "fontSize") >= 16, selector
@@ -91,7 +109,6 @@ def test_steps_and_labels_are_at_least_16px_and_not_bold(site, browser):
     for selector in (".yb-steps a.yb-ref", ".yb-actions .md-button", ".yb-field select", ".yb-large-toggle"):
         box = page.locator(selector).first.bounding_box()
         assert box["height"] >= 44 and box["width"] >= 44, (selector, box)
-    context.close()
 
 
 def test_large_text_mode_meets_the_elderly_friendly_sizes_and_is_remembered(site, browser):
@@ -134,20 +151,28 @@ def test_large_text_is_applied_before_the_first_paint(site, browser):
     context.close()
 
 
+# Besides the calculators, the pages large text changes most: home, a long answer page, about.
+LARGE_TEXT_PAGES = ["", "hangzhou/benefits/", "about/"]
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_large_text_calculator_pages_have_no_serious_accessibility_issue(site, browser, lang):
+def test_large_text_pages_have_no_serious_accessibility_issue_and_do_not_scroll_sideways(site, browser, lang):
     # axe is injected as an inline script, which the site's policy rightly refuses: let it in.
-    context = phone(browser, 390, large=True, bypass_csp=True)
-    # The page and its example, without the runtime (the ready state is checked by the normal-size
-    # axe test): the failure message is then on the page and gets checked too.
-    context.route("**/pyodide/**", lambda route: route.abort())
+    context = layout_only(browser, 390, large=True)
+    # The calculator pages and their examples, without the runtime (the ready state is checked by
+    # the normal-size axe test): the failure message is then on the page and gets checked too.
     page = context.new_page()
-    problems = {}
+    problems, wide = {}, []
     for page_id in PAGES:
         page.goto(url(site, lang, "calculators/" + page_id + "/"))
         page.wait_for_selector(".yb-progress.yb-failed")
         serious = serious_violations(page)
         if serious:
             problems[page_id] = serious
-    assert not problems
+        wide += [(page_id, width, scroll) for width, scroll in too_wide(page, (390, 360))]
+    for rel in LARGE_TEXT_PAGES:
+        page.goto(url(site, lang, rel))
+        wide += [(rel, width, scroll) for width, scroll in too_wide(page, (390, 360))]
     context.close()
+    assert not problems
+    assert not wide, wide

@@ -199,7 +199,10 @@ def test_the_new_city_is_in_the_navigation(new_city, lang, name):
 
 @pytest.mark.parametrize("lang, name", [("zh", "测试市"), ("en", "Testcity")])
 def test_the_new_city_is_in_the_comparison_tables(new_city, lang, name):
-    cities = page(new_city, lang, "compare/cities")
+    cities, charts = page(new_city, lang, "compare/cities").split('id="curves"', 1)
+    # The inpatient-bill charts under the tables: one per status and level for each policy whose
+    # family draws them, the new one (Ningbo's family) included.
+    assert charts.count('class="yb-curve-box"') == 3 * 2 * 3 and name + "</h3>" in charts
     heads = re.findall(r"<th[^>]*>(.*?)</th>", re.search(r"<thead>(.*?)</thead>", cities, re.DOTALL).group(1))
     assert heads == (["项目", "杭州", "宁波", "测试市"] if lang == "zh" else ["Item", "Hangzhou", "Ningbo", "Testcity"])
     column = heads.index(name)

@@ -1,7 +1,10 @@
 """Properties of every settlement, on random scenarios (hypothesis).
 
-Parts add up to the total for the year and each claim; nothing is negative; the fund never
-pays less when the year's last claim costs more; the same scenario always gives the same result.
+Every scenario settles or is refused for a documented reason (that the parts add up and none is
+negative the ledger enforces on every claim, tests/test_ledger.py: a tripped guard raises out of
+``api.run`` and fails these tests); the fund never pays less when the year's last claim costs
+more; the same scenario always gives the same result. How many examples each runs is the tier's
+(hypothesis profiles in tests/conftest.py).
 
 Why the last claim: a rise in an earlier claim moves every later claim up the year's running
 total, and can push a later claim's part above Hangzhou's yearly limit, where the fund stops
@@ -16,7 +19,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from calculators import api
-from calculators.ledger import PAYERS
 from tests.caselib import TODAY
 
 amounts = st.integers(min_value=0, max_value=60000000).map(lambda fen: str(fen // 100) + "." + str(fen % 100).zfill(2))
@@ -54,16 +56,9 @@ def settled(scenario):
     return api.run("settle", scenario, TODAY)
 
 
-def check_parts(result):
-    for item in result["claims"] + [result]:
-        parts = [item[p].fen for p in PAYERS]
-        assert min(parts) >= 0, item
-        assert sum(parts) == item["total"].fen
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(suppress_health_check=[HealthCheck.too_slow])
 @given(employee_scenario, hangzhou_certificate)
-def test_parts_add_up_and_none_is_negative(scenario, certificate):
+def test_every_scenario_settles_or_is_refused_for_a_documented_reason(scenario, certificate):
     if scenario["policy"] == "hangzhou-employee":
         scenario["person"]["certificate"] = certificate
     result = settled(scenario)
@@ -72,10 +67,9 @@ def test_parts_add_up_and_none_is_negative(scenario, certificate):
         # Ningbo's compliant cost above 500,000) or a date before the first edition.
         assert result["error"]["field"] in ("person.status", "date") or result["error"]["field"].endswith(".amount")
         return
-    check_parts(result)
+    assert len(result["claims"]) == len(scenario["claims"])
 
 
-@settings(max_examples=300, deadline=None)
 @given(employee_scenario, st.integers(min_value=1, max_value=5000000))
 def test_fund_never_falls_when_the_last_claim_costs_more(scenario, extra_fen):
     index = len(scenario["claims"]) - 1
@@ -92,7 +86,6 @@ def test_fund_never_falls_when_the_last_claim_costs_more(scenario, extra_fen):
     assert after["claims"][index]["fund"].fen >= before["claims"][index]["fund"].fen
 
 
-@settings(max_examples=100, deadline=None)
 @given(employee_scenario)
 def test_same_scenario_same_result(scenario):
     first = api.run_json("settle", api.jsonout.dumps(scenario), TODAY)
@@ -100,9 +93,9 @@ def test_same_scenario_same_result(scenario):
     assert first == second
 
 
-@settings(max_examples=150, deadline=None)
 @given(st.lists(claim, min_size=1, max_size=6), st.sampled_from([1, 2]))
-def test_resident_outpatient_parts_add_up(claims, tier):
+def test_resident_outpatient_claims_always_settle(claims, tier):
     claims = [dict(c, kind="outpatient", where="local") for c in claims]
     result = settled({"policy": "hangzhou-resident", "date": "2024-06-01", "person": {"tier": tier}, "claims": claims})
-    check_parts(result)
+    assert "error" not in result, result
+    assert len(result["claims"]) == len(claims)
