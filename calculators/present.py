@@ -112,6 +112,92 @@ WORDS = {
     "colon": ("：", ": "),
     "inputs": ("输入", "Inputs"),
     "not_printed": ("没有打印：输入有误，请先修改。", "Not printed: some input needs fixing first."),
+    # Pass it on: the share link as a QR code (docs/overrides/assets/calc/qr.js).
+    "qr": ("显示二维码", "Show QR code"),
+    "qr_hide": ("收起二维码", "Hide QR code"),
+    "qr_label": ("分享链接的二维码", "QR code of the link to share"),
+    "qr_caption": (
+        "用另一部手机的相机扫这个码，就能打开同样的输入和结果。输入的数字都在链接的 # 号后面，"
+        "只在打开它的手机上计算，不会发送到任何服务器。",
+        "Scan this with another phone's camera to open the same inputs and result. The figures sit "
+        "after the # in the link: they are worked out on the phone that opens it and never sent to a server.",
+    ),
+    "qr_failed": (
+        "二维码没能生成。请改用“复制分享链接”。",
+        "The QR code could not be made. Use “Copy a link to this” instead.",
+    ),
+    # Saved scenarios (docs/overrides/assets/calc/keep.js, scenarios.js): the panel the build
+    # writes, then the script's messages.
+    "keep_title": ("保存的方案", "Saved scenarios"),
+    "keep_note": (
+        "方案只保存在这台设备的这个浏览器里，不会上传到任何地方。清除浏览器数据会删掉它们；"
+        "要留底或换手机，请导出到文件。",
+        "Scenarios are kept only in this browser on this device; nothing is uploaded anywhere. "
+        "Clearing the browser's data deletes them: to keep a copy or move to another phone, export them to a file.",
+    ),
+    "keep_name": ("方案名称", "Scenario name"),
+    "keep_save": ("保存当前输入", "Save these inputs"),
+    "keep_empty": ("这一页还没有保存的方案。", "No scenario saved on this page yet."),
+    "keep_export": ("导出到文件", "Export to a file"),
+    "keep_import": ("从文件导入", "Import from a file"),
+    "keep_saved": ("已保存“{name}”。", "Saved “{name}”."),
+    "keep_saved_on": ("保存于 {t}", "saved {t}"),
+    "keep_open": ("打开", "Open"),
+    "keep_opened": ("已打开“{name}”，结果见上方。", "Opened “{name}”: the result is above."),
+    "keep_open_failed": (
+        "“{name}”里没有这一页能用的输入。",
+        "“{name}” holds no input this page can use.",
+    ),
+    "keep_rename": ("改名", "Rename"),
+    "keep_new_name": ("新名字", "New name"),
+    "keep_renamed": ("已改名为“{name}”。", "Renamed to “{name}”."),
+    "keep_confirm": ("确定", "OK"),
+    "keep_cancel": ("取消", "Cancel"),
+    "keep_delete": ("删除", "Delete"),
+    "keep_deleted": ("已删除“{name}”。", "Deleted “{name}”."),
+    "keep_undo": ("撤销", "Undo"),
+    "keep_restored": ("已恢复“{name}”。", "Restored “{name}”."),
+    "name_empty": ("请先填写名字。", "enter a name first."),
+    "name_taken": (
+        "已有同名的方案。请换一个名字，或先删除原来的。",
+        "a saved scenario already has this name. Choose another, or delete the old one first.",
+    ),
+    "keep_unavailable": (
+        "这个浏览器不允许本站保存数据（可能开着无痕模式），所以不能保存方案。可以改用“复制分享链接”。",
+        "This browser does not let the site keep data (private browsing, perhaps), so nothing can be saved. "
+        "Use “Copy a link to this” instead.",
+    ),
+    "keep_nothing_to_export": ("还没有保存的方案，没有可导出的。", "No scenario saved yet: nothing to export."),
+    "keep_exported": (
+        "已生成文件 {file}，里面是这台设备上保存的全部方案（共 {n} 个）。",
+        "Made the file {file}, with every scenario saved on this device ({n} in all).",
+    ),
+    "imported_suffix": ("（导入）", " (imported)"),
+    "import_done": ("导入完成：新增 {added} 个。", "Imported: {added} added."),
+    "import_same": ("{n} 个已经保存过，没有重复保存。", "Already saved, not added again: {n}."),
+    "import_renamed": (
+        "{n} 个与已有方案同名但输入不同，名字后加了“{suffix}”另存，原来的没有改动。",
+        "Same name as a saved scenario but other inputs, kept beside it with “{suffix}” after the name "
+        "(nothing was replaced): {n}.",
+    ),
+    "import_other": (
+        "{n} 个属于其他计算器，列在那一页。",
+        "For other calculators, listed on their pages: {n}.",
+    ),
+    "import_unusable": ("{n} 个无法读取，已跳过。", "Unreadable, skipped: {n}."),
+    "import_unreadable": (
+        "没有导入：这个文件读不出来，不是本站导出的方案文件。",
+        "Nothing imported: this file cannot be read. It is not a file of scenarios exported from this site.",
+    ),
+    "import_not_ours": (
+        "没有导入：这个文件不是本站导出的方案文件。",
+        "Nothing imported: this is not a file of scenarios exported from this site.",
+    ),
+    "import_newer": (
+        "没有导入：这个文件来自更新版本的本站。请刷新页面后再试。",
+        "Nothing imported: this file comes from a newer version of the site. Reload the page and try again.",
+    ),
+    "import_empty": ("没有导入：文件里没有可用的方案。", "Nothing imported: the file holds no usable scenario."),
     # The chart of an inpatient bill from 0 upwards (calculators/curve_svg.py).
     "curve_heading": ("住院费用越高，自己付多少", "As the hospital bill grows: what you pay"),
     "curve_intro": (
@@ -188,7 +274,7 @@ WORDS = {
         "office's system, and this site may lack something about you. The insurance office's settlement is what counts.",
     ),
 }
-# The words the page's script uses (docs/overrides/assets/calc/widgets.js): it has none of its own.
+# The words the page's scripts use (docs/overrides/assets/calc/widgets.js, keep.js, qr.js): they have none of their own.
 SCRIPT_WORDS = (
     "download",
     "start",
@@ -215,6 +301,40 @@ SCRIPT_WORDS = (
     "inputs",
     "not_printed",
     "colon",
+    "qr",
+    "qr_hide",
+    "qr_label",
+    "qr_caption",
+    "qr_failed",
+    "keep_saved",
+    "keep_saved_on",
+    "keep_open",
+    "keep_opened",
+    "keep_open_failed",
+    "keep_rename",
+    "keep_new_name",
+    "keep_renamed",
+    "keep_confirm",
+    "keep_cancel",
+    "keep_delete",
+    "keep_deleted",
+    "keep_undo",
+    "keep_restored",
+    "name_empty",
+    "name_taken",
+    "keep_unavailable",
+    "keep_nothing_to_export",
+    "keep_exported",
+    "imported_suffix",
+    "import_done",
+    "import_same",
+    "import_renamed",
+    "import_other",
+    "import_unusable",
+    "import_unreadable",
+    "import_not_ours",
+    "import_newer",
+    "import_empty",
 )
 EVENTS = {
     "account_used_up": ("个人账户当年资金用完", "the current-year account ran out"),

@@ -169,6 +169,37 @@ def rows_html(page: dict, specs: dict, lang: str) -> Markup:
     return Markup('{}<div class="yb-rows">{}</div>{}').format(head, rows, add)
 
 
+def keep_html(page_id: str, lang: str) -> Markup:
+    """The saved-scenarios panel, filled and shown by docs/overrides/assets/calc/keep.js (hidden
+    without JavaScript, which it needs)."""
+    ident = "f-" + page_id + "-keep-name"
+    return Markup(
+        '<section class="yb-keep" aria-labelledby="keep-{id}" hidden><h2 id="keep-{id}">{title}</h2>'
+        '<p class="yb-keep-note">{note}</p><div class="yb-keep-body">'
+        '<div class="yb-keep-save"><div class="yb-field"><label for="{ident}">{name}</label>'
+        '<input type="text" id="{ident}" class="yb-keep-name" autocomplete="off" aria-describedby="e-{ident}"></div>'
+        '<button type="button" class="md-button yb-keep-add">{save}</button>'
+        '<p class="yb-error yb-keep-name-error" id="e-{ident}" hidden></p></div>'
+        '<p class="yb-keep-status" role="status" aria-live="polite"></p>'
+        '<ul class="yb-keep-list"></ul><p class="yb-keep-empty">{empty}</p>'
+        '<div class="yb-keep-files"><button type="button" class="md-button yb-keep-export">{export}</button>'
+        '<button type="button" class="md-button yb-keep-import" aria-describedby="e-{id}-keep-import">{import_}</button>'
+        '<input type="file" class="yb-keep-file" accept=".json,application/json" hidden>'
+        '<p class="yb-error yb-keep-import-error" id="e-{id}-keep-import" role="alert" hidden></p></div>'
+        "</div></section>"
+    ).format(
+        id=page_id,
+        ident=ident,
+        title=present.word("keep_title", lang),
+        note=present.word("keep_note", lang),
+        name=present.word("keep_name", lang),
+        save=present.word("keep_save", lang),
+        empty=present.word("keep_empty", lang),
+        export=present.word("keep_export", lang),
+        import_=present.word("keep_import", lang),
+    )
+
+
 def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict) -> str:
     specs = page_fields(bundle, specs, page["calculator"], lang)
     fields = Markup("").join(
@@ -182,18 +213,27 @@ def page_markdown(page: dict, specs: dict, lang: str, links: dict, bundle: dict)
     buttons = Markup(
         '<div class="yb-actions"><button type="submit" class="md-button md-button--primary">{}</button>'
         '<button type="button" class="md-button yb-share">{}</button>'
-        '<button type="button" class="md-button yb-print">{}</button></div>'
-    ).format(present.word("calculate", lang), present.word("share", lang), present.word("print", lang))
+        '<button type="button" class="md-button yb-print">{}</button>'
+        '<button type="button" class="md-button yb-qr" aria-expanded="false" aria-controls="qr-{}">{}</button></div>'
+    ).format(
+        present.word("calculate", lang),
+        present.word("share", lang),
+        present.word("print", lang),
+        page["id"],
+        present.word("qr", lang),
+    )
     own = {f: specs[f] for f in page["fields"] + page.get("rows", [])}
     slip = run_page(page, page["default"], own, lang, links, bundle)
     body = Markup(
         '<div class="yb-calc" data-yibao-calculator="{calc}" data-page="{id}" data-lang="{lang}" data-links="{links}" data-words="{words}">'
         '<form class="yb-form" novalidate>{fields}{rows}{fixed}{buttons}</form>'
+        '<div class="yb-qr-box" id="qr-{id}" hidden></div>'
         '<div class="yb-progress" role="status" aria-live="polite"></div>'
         '<section class="yb-result" aria-labelledby="result-{id}"><h2 id="result-{id}">{result}</h2>'
         '<p class="yb-note">{note}</p><p class="yb-announce" aria-live="polite"></p><div class="yb-slip">{slip}</div>'
-        '<div class="yb-inputs"></div></section></div>'
+        '<div class="yb-inputs"></div></section>{keep}</div>'
     ).format(
+        keep=keep_html(page["id"], lang),
         calc=page["calculator"],
         id=page["id"],
         lang=lang,

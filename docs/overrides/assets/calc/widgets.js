@@ -257,11 +257,17 @@ async function current(root) {
   return calculate(root);
 }
 
+/** The link to what is on screen (recomputed first if the inputs changed); "" when they are refused. */
+async function shareLink(root) {
+  if (!(await current(root))) return "";
+  return location.origin + location.pathname + "#" + root.dataset.computed;
+}
+
 async function share(root) {
   const box = root.querySelector(".yb-progress");
   const w = words(root);
-  if (!(await current(root))) return;
-  const url = location.origin + location.pathname + "#" + root.dataset.computed;
+  const url = await shareLink(root);
+  if (!url) return;
   try {
     await navigator.clipboard.writeText(url);
     box.replaceChildren(w.copied);
@@ -313,6 +319,23 @@ function bind(root) {
   });
   root.querySelector(".yb-share").addEventListener("click", () => share(root));
   root.querySelector(".yb-print").addEventListener("click", () => print(root));
+  // The QR code and the saved scenarios: fetched only by pages with a calculator (this module
+  // runs on every page).
+  import("./qr.js").then(({ bindQr }) => {
+    if (root.isConnected) cleanups.push(bindQr(root, () => shareLink(root)));
+  }).catch(console.error); // offline before these were kept: the buttons stay inert, the panel hidden
+  import("./keep.js").then(({ bindKeep }) => {
+    if (!root.isConnected) return;
+    cleanups.push(bindKeep(root, {
+      inputs: () => Object.fromEntries(new URLSearchParams(stateOf(form))),
+      open: (inputs) => {
+        if (!restore(root, "#" + new URLSearchParams(inputs))) return false;
+        form.dispatchEvent(new Event("change")); // what listens for edits hears this one too
+        calculate(root);
+        return true;
+      },
+    }));
+  }).catch(console.error);
   if (location.hash.length > 1 && restore(root, location.hash)) { markStale(root); calculate(root); }
 }
 
