@@ -7,7 +7,8 @@ and the table under the charts is their text alternative. Coordinates are intege
 a viewBox unit: no floats, the same output on every runtime.
 """
 
-from .money import BP, FEN, format_share, format_yuan
+from .markup import esc
+from .money import BP, FEN, format_share, format_yuan, yuan_words
 
 WIDTH = 360  # viewBox width: about one CSS pixel per unit on a phone
 LEFT, RIGHT = 52, 12  # plot margins (room for the y-axis figures)
@@ -17,10 +18,6 @@ X_LABELS = 22  # room under a plot for the x-axis figures
 TICK = 100000 * FEN  # the axis step; figures on every second tick
 STACK = ("personal", "assistance", "critical_illness", "fund")  # bottom to top
 LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ"
-
-
-def esc(text) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def tenths(value: int) -> str:
@@ -45,10 +42,6 @@ def axis_figure(fen: int, lang: str) -> str:
     if lang == "zh":
         return format_yuan(yuan // 10000 * FEN, False) + "万"
     return format_yuan(yuan // 1000 * FEN, False) + "k"
-
-
-def yuan(fen: int, lang: str) -> str:
-    return format_yuan(fen) + ("元" if lang == "zh" else " yuan")
 
 
 def text(x: int, y: int, body: str, anchor: str = "middle", cls: str = "") -> str:
@@ -190,10 +183,10 @@ def summary(curve: dict, lang: str, say) -> str:
     """The chart in one sentence, for a screen reader: at the right end, who pays what."""
     last = curve["points"][-1]
     sep = "；" if lang == "zh" else "; "
-    items = [say("curve_bill") + say("colon") + yuan(last["bill"], lang)]
+    items = [say("curve_bill") + say("colon") + yuan_words(last["bill"], lang)]
     for payer in STACK:
         if last[payer]:
-            items.append(say(payer) + say("colon") + yuan(last[payer], lang))
+            items.append(say(payer) + say("colon") + yuan_words(last[payer], lang))
     return say("curve_title") + say("colon") + sep.join(items)
 
 
@@ -204,10 +197,10 @@ def mark_items(curve: dict, lang: str, say) -> list:
         article = mark["article"][lang] if mark.get("article") else ""
         sentence = (
             say("curve_mark")
-            .replace("{bill}", yuan(mark["bill"], lang))
+            .replace("{bill}", yuan_words(mark["bill"], lang))
             .replace("{label}", mark["label"][lang])
             .replace("{measure}", say("curve_measure_" + mark["measure"]))
-            .replace("{threshold}", yuan(mark["threshold"], lang))
+            .replace("{threshold}", yuan_words(mark["threshold"], lang))
         )
         if article:
             sentence += ("；" if lang == "zh" else ". ") + say("curve_source") + article
@@ -238,13 +231,13 @@ def table(curve: dict, lang: str, say) -> str:
         bill = point["bill"]
         if not bill or not (bill in letters or bill % TICK == 0 or bill == curve["at"]):
             continue
-        first = yuan(bill, lang)
+        first = yuan_words(bill, lang)
         if bill in letters:
             first = letters[bill] + " · " + first
         if bill == curve["at"]:
             first = say("curve_here") + " · " + first
-        cells = [first, yuan(point["personal"], lang), format_share(point["share"])]
-        cells += [yuan(point[p], lang) for p in payers[1:]]
+        cells = [first, yuan_words(point["personal"], lang), format_share(point["share"])]
+        cells += [yuan_words(point[p], lang) for p in payers[1:]]
         rows.append(
             "<tr>"
             + "".join('<td data-label="' + esc(h) + '">' + esc(c) + "</td>" for h, c in zip(heads, cells))
@@ -279,8 +272,8 @@ def here_line(curve: dict, lang: str, say) -> str:
                 '<p class="yb-curve-here">'
                 + esc(
                     say("curve_here_line")
-                    .replace("{bill}", yuan(point["bill"], lang))
-                    .replace("{personal}", yuan(point["personal"], lang))
+                    .replace("{bill}", yuan_words(point["bill"], lang))
+                    .replace("{personal}", yuan_words(point["personal"], lang))
                     .replace("{share}", format_share(point["share"]) if point["share"] is not None else "")
                 )
                 + "</p>"

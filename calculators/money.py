@@ -124,6 +124,11 @@ def format_yuan(fen: int, always_cents: bool = True) -> str:
     return sign + text
 
 
+def yuan_words(fen: int, lang: str, always_cents: bool = True) -> str:
+    """An amount as the reader reads it: "1,234.50元" / "1,234.50 yuan"."""
+    return format_yuan(fen, always_cents) + ("元" if lang == "zh" else " yuan")
+
+
 def format_share(bp: int) -> str:
     """Basis points as a percentage without trailing zeros: 7600 -> "76%", 630 -> "6.3%"."""
     whole, rest = divmod(bp, 100)

@@ -7,7 +7,8 @@ without JavaScript), and the browser worker renders every new result with it.
 
 from . import api, curve_svg
 from .jsonout import Money
-from .money import BP, format_share, format_yuan, round_half_up
+from .markup import esc
+from .money import BP, format_share, round_half_up, yuan_words
 
 PAYERS = ("account", "fund", "critical_illness", "assistance", "personal")
 WORDS = {
@@ -387,10 +388,6 @@ SHOWN = {
 }
 
 
-def esc(text) -> str:
-    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
-
-
 def word(key: str, lang: str) -> str:
     return WORDS[key][0 if lang == "zh" else 1]
 
@@ -401,7 +398,7 @@ def page_words(lang: str) -> dict:
 
 
 def yuan(value, lang: str) -> str:
-    return format_yuan(value.fen) + ("元" if lang == "zh" else " yuan")
+    return yuan_words(value.fen, lang)
 
 
 def ref_link(ref, lang: str, links: dict) -> str:

@@ -13,7 +13,7 @@ from . import fields, settle, settle_input
 from .bill import in_scope, optional_fen
 from .errors import InputError
 from .jsonout import Money
-from .money import format_yuan
+from .money import yuan_words
 from .scenario import described, open_scenario
 from .slip_reasons import LINE_NOTES, REASONS
 
@@ -45,8 +45,8 @@ def read_slip(raw) -> dict:
         if lines[key] > lines["bill"]:
             raise fields.fail(
                 "slip." + key,
-                "不能大于总费用（" + _yuan_zh(lines["bill"]) + "）。",
-                "cannot be larger than the total (" + _yuan_en(lines["bill"]) + ").",
+                "不能大于总费用（" + yuan_words(lines["bill"], "zh") + "）。",
+                "cannot be larger than the total (" + yuan_words(lines["bill"], "en") + ").",
             )
     paid = 0
     for key in PAID_BY:
@@ -56,19 +56,19 @@ def read_slip(raw) -> dict:
         raise fields.fail(
             "slip.co_payment",
             "各项加起来是 "
-            + _yuan_zh(paid)
+            + yuan_words(paid, "zh")
             + "，和总费用 "
-            + _yuan_zh(lines["bill"])
+            + yuan_words(lines["bill"], "zh")
             + " 不符（"
             + ("还差 " if gap > 0 else "多出 ")
-            + _yuan_zh(abs(gap))
+            + yuan_words(abs(gap), "zh")
             + "）。总费用 = 统筹基金 + 大病保险 + 医疗救助 + 个人自付 + 乙类自理 + 自费；个人账户支付不另算。",
             "the lines add up to "
-            + _yuan_en(paid)
+            + yuan_words(paid, "en")
             + ", not the total of "
-            + _yuan_en(lines["bill"])
+            + yuan_words(lines["bill"], "en")
             + " ("
-            + _yuan_en(abs(gap))
+            + yuan_words(abs(gap), "en")
             + (" short" if gap > 0 else " over")
             + "). Total = fund + critical illness + assistance + co-payment + category-B + out-of-scope; "
             "the personal account is not added again.",
@@ -77,19 +77,11 @@ def read_slip(raw) -> dict:
     if lines["account"] > own:
         raise fields.fail(
             "slip.account",
-            "个人账户只付你自己应付的部分，不能大于个人自付、乙类自理和自费之和（" + _yuan_zh(own) + "）。",
+            "个人账户只付你自己应付的部分，不能大于个人自付、乙类自理和自费之和（" + yuan_words(own, "zh") + "）。",
             "the account pays only your own share, so it cannot be larger than co-payment, category-B and "
-            "out-of-scope together (" + _yuan_en(own) + ").",
+            "out-of-scope together (" + yuan_words(own, "en") + ").",
         )
     return {"claim": converted, "lines": lines}
-
-
-def _yuan_zh(fen: int) -> str:
-    return format_yuan(fen) + "元"
-
-
-def _yuan_en(fen: int) -> str:
-    return format_yuan(fen) + " yuan"
 
 
 def _settle_field(field: str, index: int) -> str:

@@ -5,7 +5,7 @@ Part of the one renderer (calculators/present.py calls it; its words are present
 """
 
 from . import present
-from .money import format_yuan
+from .money import yuan_words
 from .present import card_table, esc, lead, ref_link, steps_html, word, yuan
 from .slip import TOLERANCE_FEN
 
@@ -28,7 +28,7 @@ def line_name(line: str, lang: str) -> str:
 
 def tolerated(text: str, lang: str) -> str:
     """A verdict's words with the difference the explainer tolerates, from slip.TOLERANCE_FEN."""
-    return text.replace("{tolerance}", format_yuan(TOLERANCE_FEN, False) + ("元" if lang == "zh" else " yuan"))
+    return text.replace("{tolerance}", yuan_words(TOLERANCE_FEN, lang, False))
 
 
 def verdict(result: dict, lang: str) -> str:

@@ -6,7 +6,7 @@ months, keys); ``say`` renders both languages from ``STEPS``. A placeholder is
 1,234.50元 / 1,234.50 yuan, ``share`` 76%, ``level`` a table of words, …).
 """
 
-from .money import format_share, format_yuan
+from .money import format_share, format_yuan, yuan_words
 
 LEVEL = {
     "tertiary": ("三级医疗机构", "a tertiary hospital"),
@@ -349,7 +349,7 @@ def years_text(months: int) -> tuple:
 
 
 def _yuan(money, lang: int) -> str:
-    return format_yuan(money.fen) + ("元" if lang == 0 else " yuan")
+    return yuan_words(money.fen, ("zh", "en")[lang])
 
 
 def _label_lower(label: dict, lang: int) -> str:

@@ -9,7 +9,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from calculators.money import format_share, format_yuan
+from calculators.money import format_share, format_yuan, yuan_words
 from calculators.wording import date_text, ordinal_zh
 
 LEVEL_NAMES = {
@@ -73,7 +73,7 @@ def scalar_text(unit: str, value, lang: str, status: str = "silent") -> str:
     if value is None:
         return missing_text(status, lang)
     if unit == "yuan":
-        return format_yuan(value, False) + ("元" if zh else " yuan")
+        return yuan_words(value, lang, False)
     if unit in ("share", "multiple"):
         return format_share(value)
     if unit in UNIT_WORDS:
